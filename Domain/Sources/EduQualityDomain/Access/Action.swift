@@ -1,0 +1,64 @@
+/// Everything the application lets someone do. Every route names one of these and asks
+/// `Authorization.isAllowed` before doing it.
+public enum Action: String, CaseIterable, Sendable, Hashable {
+    // Open to everyone, signed in or not.
+    case viewPublicInformation = "view-public-information"
+    case viewReferenceData = "view-reference-data"
+    case takeSurvey = "take-survey"
+    case viewSurveyReports = "view-survey-reports"
+    case raiseConcern = "raise-concern"
+    case viewGuardianDirectory = "view-guardian-directory"
+
+    // Anyone signed in, about themselves.
+    case viewOwnAccount = "view-own-account"
+    case viewOwnConcerns = "view-own-concerns"
+
+    // Administration of the service.
+    case manageReferenceData = "manage-reference-data"
+    case manageUsers = "manage-users"
+    case viewAuditLog = "view-audit-log"
+    case viewOutbox = "view-outbox"
+
+    // The survey.
+    case manageQuestionnaires = "manage-questionnaires"
+    case manageSurveyRounds = "manage-survey-rounds"
+    case importSurveyResponses = "import-survey-responses"
+    case triageComments = "triage-comments"
+
+    // Learner concerns, on the queue of one handling body.
+    case viewConcern = "view-concern"
+    case workOnConcern = "work-on-concern"
+    case decideConcern = "decide-concern"
+    case viewConcernStatistics = "view-concern-statistics"
+
+    // Freedom to Speak Up.
+    case manageGuardianDirectory = "manage-guardian-directory"
+    case recordSpeakUpCase = "record-speak-up-case"
+    case exportSpeakUpReturn = "export-speak-up-return"
+
+    /// Allowed to every visitor, signed in or not.
+    public var isPublic: Bool {
+        switch self {
+        case .viewPublicInformation, .viewReferenceData, .takeSurvey, .viewSurveyReports,
+             .raiseConcern, .viewGuardianDirectory:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Allowed to anyone signed in, on their own records only.
+    public var isPersonal: Bool { self == .viewOwnAccount || self == .viewOwnConcerns }
+}
+
+/// What an action is applied to: the scope check depends on it.
+public enum Resource: Hashable, Sendable {
+    /// The service as a whole: reference data, accounts, survey rounds, the audit log.
+    case service
+    /// Something that sits in the hierarchy: an organisation's statistics, a region's comments.
+    case located(Location)
+    /// A case on the queue of one handling body.
+    case caseQueue(HandlingBody)
+    /// A person's own records.
+    case ownedBy(userID: String)
+}

@@ -1,0 +1,69 @@
+/// The one authorisation rule: actor × action × resource → allowed?
+public enum Authorization {
+    public static func isAllowed(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        if action.isPublic { return true }
+        if action.isPersonal {
+            guard let id = actor.userID else { return false }
+            if case .ownedBy(let owner) = resource { return owner == id }
+            return action == .viewOwnAccount && resource == .service
+        }
+        return actor.assignments.contains { assignment in
+            permittedActions(for: assignment.role).contains(action)
+                && reaches(assignment, resource)
+        }
+    }
+
+    /// The role × action matrix. Scope decides where each permitted action applies.
+    public static func permittedActions(for role: Role) -> Set<Action> {
+        switch role {
+        case .learner, .reviewer, .regulatorLiaison:
+            []
+        case .educator:
+            [.viewConcern, .workOnConcern]
+        case .providerEducationLead, .educationProviderLead:
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
+        case .ftsuGuardian:
+            [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,
+             .recordSpeakUpCase, .exportSpeakUpReturn]
+        case .regionalQualityTeam:
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments]
+        case .nationalQualityLead:
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
+             .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
+             .exportSpeakUpReturn]
+        case .administrator:
+            [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
+             .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
+             .manageGuardianDirectory]
+        }
+    }
+
+    private static func reaches(_ assignment: RoleAssignment, _ resource: Resource) -> Bool {
+        switch resource {
+        case .service:
+            return assignment.scope == .national
+        case .located(let location):
+            return assignment.scope.contains(location)
+        case .ownedBy:
+            return false
+        case .caseQueue(let body):
+            return handles(assignment.role, body) && assignment.scope.isExactly(body)
+        }
+    }
+
+    /// Which roles work which queues. Cases sent to a Freedom to Speak Up guardian stay with the
+    /// guardians: neither the organisation's managers nor the national team read them.
+    private static func handles(_ role: Role, _ body: HandlingBody) -> Bool {
+        switch body {
+        case .organisation(_, site: .some):
+            return role == .educator || role == .providerEducationLead || role == .nationalQualityLead
+        case .organisation(_, site: .none):
+            return role == .providerEducationLead || role == .educationProviderLead
+                || role == .nationalQualityLead
+        case .guardian:
+            return role == .ftsuGuardian
+        case .region:
+            return role == .regionalQualityTeam || role == .nationalQualityLead
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "EduQuality",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "eduquality", targets: ["eduquality"]),
+        .library(name: "EduQualityDomain", targets: ["EduQualityDomain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+    ],
+    targets: [
+        // The rules of the service: no web framework, no database, value types only.
+        // Domain/Package.swift builds the same sources alone for fast tests.
+        .target(name: "EduQualityDomain", path: "Domain/Sources/EduQualityDomain"),
+        .target(
+            name: "EduQualityApp",
+            dependencies: [
+                "EduQualityDomain",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .executableTarget(name: "eduquality", dependencies: ["EduQualityApp"]),
+        .testTarget(
+            name: "EduQualityDomainTests",
+            dependencies: ["EduQualityDomain"],
+            path: "Domain/Tests/EduQualityDomainTests"
+        ),
+        .testTarget(
+            name: "EduQualityAppTests",
+            dependencies: [
+                "EduQualityApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+import Testing
+import VaporTesting
+@testable import EduQualityApp
+@Test func placeholderApp() { #expect(true) }
