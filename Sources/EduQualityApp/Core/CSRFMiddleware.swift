@@ -1,0 +1,86 @@
+import Crypto
+import Vapor
+
+/// Cross-site request forgery protection for every form, without server state and without
+/// identifying anyone (anonymous forms need it too): a random nonce in a SameSite=Strict,
+/// HttpOnly cookie, and in each form the HMAC of that nonce under the server's form secret.
+/// JSON requests are exempt: browsers cannot send them cross-origin without CORS, which we never
+/// allow. Multipart uploads carry the token in the `_csrf` query parameter or `X-CSRF-Token`.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let cookieName = "eq_csrf"
+    static let fieldName = "_csrf"
+    let secret: SymmetricKey
+    let secureCookies: Bool
+
+    init(secret: [UInt8], secureCookies: Bool) {
+        self.secret = SymmetricKey(data: secret)
+        self.secureCookies = secureCookies
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let existing = request.cookies[Self.cookieName]?.string.flatMap { $0.count == 43 ? $0 : nil }
+        let nonce = existing ?? Self.newNonce()
+        request.storage[CSRFTokenKey.self] = token(for: nonce)
+
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method) && !isJSON(request) {
+            guard existing != nil, let sent = try await sentToken(request),
+                  constantTimeEqual(sent, token(for: nonce)) else {
+                throw AppError.forbiddenForm
+            }
+        }
+        let response = try await next.respond(to: request)
+        if existing == nil {
+            response.cookies[Self.cookieName] = HTTPCookies.Value(
+                string: nonce, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .strict)
+        }
+        return response
+    }
+
+    private func isJSON(_ request: Request) -> Bool {
+        request.headers.contentType?.subType == "json" || request.headers.contentType?.subType == "problem+json"
+    }
+
+    private func sentToken(_ request: Request) async throws -> String? {
+        if let header = request.headers.first(name: "X-CSRF-Token") { return header }
+        if let query = try? request.query.get(String.self, at: Self.fieldName) { return query }
+        guard request.headers.contentType == .urlEncodedForm else { return nil }
+        _ = try await request.body.collect(max: 1 << 20).get()
+        return try? request.content.get(String.self, at: Self.fieldName)
+    }
+
+    func token(for nonce: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(nonce.utf8), using: secret)
+        return Data(mac).base64URLEncodedString()
+    }
+
+    static func newNonce() -> String {
+        var rng = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &rng) }
+        return Data(bytes).base64URLEncodedString()
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+enum CSRFTokenKey: StorageKey { typealias Value = String }
+
+extension Request {
+    /// The token to put in this response's forms.
+    var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
+}
+
+extension AppError {
+    static let forbiddenForm = AppError.badRequest(
+        "This form has expired or was not sent from this service. Go back, reload the page and try again.")
+}
+
+extension Data {
+    func base64URLEncodedString() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,19 @@
+import Vapor
+
+/// Logs method, path and status only. Never the client address, user agent, query string, cookies
+/// or body: anonymous survey and concern routes must leave nothing identifying in the logs.
+struct RequestLoggingMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let start = ContinuousClock.now
+        let response = try await next.respond(to: request)
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        request.logger.info("\(request.method.rawValue) \(Self.loggablePath(request.url.path)) \(response.status.code) \(String(format: "%.1f", ms))ms")
+        return response
+    }
+
+    /// Receipt and resume codes never travel in paths, but a mistyped one could: cut long tails.
+    static func loggablePath(_ path: String) -> String {
+        path.count > 120 ? String(path.prefix(120)) + "…" : path
+    }
+}
