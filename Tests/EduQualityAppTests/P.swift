@@ -1,4 +1,3 @@
 import Testing
-import VaporTesting
 @testable import EduQualityApp
 @Test func placeholderApp() { #expect(true) }

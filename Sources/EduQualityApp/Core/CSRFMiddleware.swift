@@ -1,4 +1,3 @@
-import Crypto
 import Vapor
 
 /// Cross-site request forgery protection for every form, without server state and without
@@ -9,16 +8,11 @@ import Vapor
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "eq_csrf"
     static let fieldName = "_csrf"
-    let secret: SymmetricKey
+    let secret: [UInt8]
     let secureCookies: Bool
 
-    init(secret: [UInt8], secureCookies: Bool) {
-        self.secret = SymmetricKey(data: secret)
-        self.secureCookies = secureCookies
-    }
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let existing = request.cookies[Self.cookieName]?.string.flatMap { $0.count == 43 ? $0 : nil }
+        let existing = request.cookies[Self.cookieName].map(\.string).flatMap { $0.count == 43 ? $0 : nil }
         let nonce = existing ?? Self.newNonce()
         request.storage[CSRFTokenKey.self] = token(for: nonce)
 
@@ -49,7 +43,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 
     func token(for nonce: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(nonce.utf8), using: secret)
+        let mac = HMAC<SHA256>.authenticationCode(for: Array(nonce.utf8), using: SymmetricKey(data: secret))
         return Data(mac).base64URLEncodedString()
     }
 

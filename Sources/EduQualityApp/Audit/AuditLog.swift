@@ -1,0 +1,116 @@
+import Crypto
+import EduQualityDomain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Appends to and verifies the hash-chained audit log. Every write to the database that changes
+/// what the service records goes through `Database.audited`, so the change and its audit entries
+/// commit together or not at all, one writer at a time.
+enum AuditLog {
+    static func sha256Hex(_ s: String) -> String {
+        SHA256.hash(data: Array(s.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Appends events inside an already serialised write transaction.
+    static func append(_ events: [AuditEvent], actor: String, on db: any Database) async throws {
+        guard !events.isEmpty else { return }
+        let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
+        var sequence = last?.id ?? 0
+        var previous = last?.hash ?? AuditChain.genesis
+        // Whole milliseconds, so the stored time re-reads exactly on every database.
+        let now = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        for event in events {
+            sequence += 1
+            let record = AuditChain.seal(sequence: sequence, occurredAt: now, actor: actor, event: event,
+                                         previousHash: previous, hash: sha256Hex)
+            try await entry(from: record).create(on: db)
+            previous = record.hash
+        }
+    }
+
+    static func entry(from r: AuditRecord) -> AuditEntry {
+        let e = AuditEntry()
+        e.id = r.sequence
+        e.occurredAt = r.occurredAt
+        e.actor = r.actor
+        e.action = r.event.action
+        e.entityType = r.event.entityType
+        e.entityID = r.event.entityID
+        e.beforeJSON = encode(r.event.before)
+        e.afterJSON = encode(r.event.after)
+        e.previousHash = r.previousHash
+        e.hash = r.hash
+        return e
+    }
+
+    static func record(from e: AuditEntry) -> AuditRecord {
+        AuditRecord(sequence: e.id ?? 0, occurredAt: e.occurredAt, actor: e.actor,
+                    event: AuditEvent(action: e.action, entityType: e.entityType, entityID: e.entityID,
+                                      before: decode(e.beforeJSON), after: decode(e.afterJSON)),
+                    previousHash: e.previousHash, hash: e.hash)
+    }
+
+    /// Walks the whole log in pages; returns the first broken link and how many entries were read.
+    static func verify(on db: any Database, pageSize: Int = 2000) async throws -> (AuditChain.Break?, Int) {
+        var after = 0
+        var previous = AuditChain.genesis
+        var count = 0
+        while true {
+            let page = try await AuditEntry.query(on: db).filter(\.$id > after).sort(\.$id).limit(pageSize).all()
+            if page.isEmpty { return (nil, count) }
+            let records = page.map(record(from:))
+            if let broken = AuditChain.firstBreak(in: records, after: after, previousHash: previous, hash: sha256Hex) {
+                return (broken, count)
+            }
+            count += records.count
+            after = records.last!.sequence
+            previous = records.last!.hash
+        }
+    }
+
+    private static func encode(_ d: [String: String]?) -> String? {
+        guard let d else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(d)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    private static func decode(_ s: String?) -> [String: String]? {
+        guard let s else { return nil }
+        return try? JSONDecoder().decode([String: String].self, from: Data(s.utf8))
+    }
+}
+
+extension Database {
+    /// Runs `work` as one serialised write transaction and appends the audit events it returns.
+    /// PostgreSQL serialises with an advisory lock (several servers may share the database);
+    /// SQLite with `BEGIN IMMEDIATE` (the import command may write beside the server).
+    func audited<T: Sendable>(actor: String,
+                              _ work: @escaping @Sendable (any Database) async throws -> (T, [AuditEvent])) async throws -> T {
+        guard let sql = self as? any SQLDatabase else { throw AuditLogError.unsupportedDatabase }
+        if sql.dialect.name == "postgresql" {
+            return try await self.transaction { tx in
+                try await (tx as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(7261001)").run()
+                let (result, events) = try await work(tx)
+                try await AuditLog.append(events, actor: actor, on: tx)
+                return result
+            }
+        }
+        return try await self.withConnection { conn in
+            let connSQL = conn as! any SQLDatabase
+            try await connSQL.raw("BEGIN IMMEDIATE").run()
+            do {
+                let (result, events) = try await work(conn)
+                try await AuditLog.append(events, actor: actor, on: conn)
+                try await connSQL.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await connSQL.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
+
+enum AuditLogError: Error { case unsupportedDatabase }

@@ -1,0 +1,317 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// Accounts and their roles. Passwords are set by the service (shown once to the administrator)
+/// and changed by their owner; administrators can reset but never read them.
+struct UsersAdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let users = routes.grouped("admin", "users")
+        users.get(use: list)
+        users.get("new", use: newForm)
+        users.post("new", use: create)
+        users.get(":id", use: show)
+        users.post(":id", "roles", use: addRole)
+        users.post(":id", "roles", ":grant", "remove", use: removeRole)
+        users.post(":id", "reset-password", use: resetPassword)
+        users.post(":id", "active", use: setActive)
+    }
+
+    struct Row: Encodable { let id, email, name, roles: String; let active: Bool }
+    struct ListPage: Encodable {
+        let layout: Layout
+        let q: String
+        let roles: [SelectOption]
+        let page: Page<Row>
+    }
+    struct GrantRow: Encodable { let id, role, scope: String }
+    struct UserPage: Encodable {
+        let layout: Layout
+        let id, email, name: String
+        let active: Bool
+        let locked: Bool
+        let grants: [GrantRow]
+        let temporaryPassword: String?
+        let errors: FormErrors
+        let fields: [FormField]
+    }
+    struct NewUserPage: Encodable {
+        let layout: Layout
+        let action: String
+        let code: String
+        let errors: FormErrors
+        let fields: [FormField]
+    }
+    struct RoleForm: Content {
+        var role: String?
+        var region: String?
+        var organisation: String?
+        var site: String?
+    }
+    struct NewUserForm: Content {
+        var email: String?
+        var name: String?
+        var role: String?
+        var region: String?
+        var organisation: String?
+        var site: String?
+        var roleForm: RoleForm { RoleForm(role: role, region: region, organisation: organisation, site: site) }
+    }
+
+    @Sendable func list(req: Request) async throws -> View {
+        try req.authorize(.manageUsers)
+        let q = (req.query[String.self, at: "q"] ?? "").trimmingWhitespace
+        let role = req.query[String.self, at: "role"] ?? ""
+        let number = try req.pageNumber()
+        let query = User.query(on: req.db).with(\.$roles)
+        if !q.isEmpty {
+            let op = req.db.containsOperator
+            query.group(.or) { $0.filter(\.$email, op, likePattern(q)).filter(\.$displayName, op, likePattern(q)) }
+        }
+        if !role.isEmpty {
+            let ids = try await RoleGrant.query(on: req.db).filter(\.$role == role).all().map { $0.$user.id }
+            query.filter(\.$id ~~ ids)
+        }
+        let total = try await query.count()
+        let rows = try await query.sort(\.$email).range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).all()
+            .map { u in
+                Row(id: u.id!.uuidString, email: u.email, name: u.displayName,
+                    roles: u.roles.map { Role(rawValue: $0.role)?.displayName ?? $0.role }.joined(separator: ", "),
+                    active: u.isActive)
+            }
+        return try await req.view.render("admin/users", ListPage(
+            layout: req.layout(title: "Users and roles"), q: q, roles: roleOptions(selected: role),
+            page: req.page(rows, number: number, total: total)))
+    }
+
+    @Sendable func newForm(req: Request) async throws -> View {
+        try req.authorize(.manageUsers)
+        return try await renderNew(req, form: NewUserForm(), errors: [])
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let form = try req.content.decode(NewUserForm.self)
+        let email = (form.email ?? "").trimmingWhitespace.lowercased()
+        let name = (form.name ?? "").trimmingWhitespace
+        var errors: [FieldError] = []
+        if !Self.looksLikeEmail(email) { errors.append(.init("email", "Enter an email address in the right format, like name@example.org")) }
+        else if try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
+            errors.append(.init("email", "An account with this email address already exists"))
+        }
+        if let p = ReferenceCode.nameProblem(with: name) { errors.append(.init("name", p)) }
+        let grant = try await validateGrant(form.roleForm, req, errors: &errors)
+        if !errors.isEmpty {
+            return try await renderNew(req, form: form, errors: errors).response(.badRequest)
+        }
+        let password = TemporaryPassword.generate()
+        let hash = try await req.password.async.hash(password)
+        let user = User(email: email, displayName: name, passwordHash: hash)
+        let userID = try await req.db.audited(actor: req.auditActor) { db in
+            try await user.create(on: db)
+            let g = grant!
+            let record = RoleGrant(userID: user.id!, role: g.role, regionCode: g.region, organisationCode: g.organisation, siteCode: g.site)
+            try await record.create(on: db)
+            return (user.id!, [
+                AuditEvent(action: "user.create", entityType: "user", entityID: email, after: user.auditSnapshot),
+                AuditEvent(action: "user.grant-role", entityType: "user", entityID: email, after: g.snapshot),
+            ])
+        }
+        return try await render(req, userID: userID, temporaryPassword: password, errors: [], form: RoleForm())
+            .response(.created)
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        try req.authorize(.manageUsers)
+        return try await render(req, userID: try userID(req), temporaryPassword: nil, errors: [], form: RoleForm())
+    }
+
+    @Sendable func addRole(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let user = try await find(req)
+        let form = try req.content.decode(RoleForm.self)
+        var errors: [FieldError] = []
+        let grant = try await validateGrant(form, req, errors: &errors)
+        if let g = grant, user.roles.contains(where: { $0.role == g.role && $0.regionCode == g.region && $0.organisationCode == g.organisation && $0.siteCode == g.site }) {
+            errors.append(.init("role", "This person already has that role with that scope"))
+        }
+        if !errors.isEmpty {
+            return try await render(req, userID: user.id!, temporaryPassword: nil, errors: errors, form: form).response(.badRequest)
+        }
+        let g = grant!
+        try await req.db.audited(actor: req.auditActor) { db in
+            try await RoleGrant(userID: user.id!, role: g.role, regionCode: g.region, organisationCode: g.organisation, siteCode: g.site).create(on: db)
+            return ((), [AuditEvent(action: "user.grant-role", entityType: "user", entityID: user.email, after: g.snapshot)])
+        }
+        return req.redirect(to: "/admin/users/\(user.id!.uuidString)")
+    }
+
+    @Sendable func removeRole(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let user = try await find(req)
+        guard let grantID = req.parameters.get("grant", as: UUID.self),
+              let grant = user.roles.first(where: { $0.id == grantID }) else {
+            throw AppError.notFound("This person does not have that role")
+        }
+        let snapshot = Grant(role: grant.role, region: grant.regionCode, organisation: grant.organisationCode, site: grant.siteCode).snapshot
+        try await req.db.audited(actor: req.auditActor) { db in
+            try await RoleGrant.query(on: db).filter(\.$id == grantID).delete()
+            return ((), [AuditEvent(action: "user.revoke-role", entityType: "user", entityID: user.email, before: snapshot)])
+        }
+        return req.redirect(to: "/admin/users/\(user.id!.uuidString)")
+    }
+
+    @Sendable func resetPassword(req: Request) async throws -> View {
+        try req.authorize(.manageUsers)
+        let user = try await find(req)
+        let password = TemporaryPassword.generate()
+        let hash = try await req.password.async.hash(password)
+        try await req.db.audited(actor: req.auditActor) { db in
+            user.passwordHash = hash
+            user.failedLogins = 0
+            user.lockedUntil = nil
+            try await user.update(on: db)
+            return ((), [AuditEvent(action: "user.reset-password", entityType: "user", entityID: user.email)])
+        }
+        // Sessions of the old password end: a reset often follows a suspected compromise.
+        try await SessionRecord.query(on: req.db).all().filter { $0.data[CurrentActorMiddleware.sessionKey] == user.id!.uuidString }
+            .delete(on: req.db)
+        return try await render(req, userID: user.id!, temporaryPassword: password, errors: [], form: RoleForm())
+    }
+
+    struct ActiveForm: Content { var active: String? }
+
+    @Sendable func setActive(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let user = try await find(req)
+        let active = try req.content.decode(ActiveForm.self).active == "true"
+        if user.id == req.signedIn?.user.id && !active {
+            throw AppError.badRequest("You cannot deactivate your own account.")
+        }
+        if user.isActive != active {
+            let before = user.auditSnapshot
+            try await req.db.audited(actor: req.auditActor) { db in
+                user.isActive = active
+                try await user.update(on: db)
+                return ((), [AuditEvent(action: active ? "user.activate" : "user.deactivate", entityType: "user",
+                                        entityID: user.email, before: before, after: user.auditSnapshot)])
+            }
+        }
+        return req.redirect(to: "/admin/users/\(user.id!.uuidString)")
+    }
+
+    private func render(_ req: Request, userID: UUID, temporaryPassword: String?, errors: [FieldError], form: RoleForm) async throws -> View {
+        guard let user = try await User.query(on: req.db).filter(\.$id == userID).with(\.$roles).first() else {
+            throw AppError.notFound("No such account")
+        }
+        let grants = user.roles.map { g in
+            GrantRow(id: g.id!.uuidString, role: Role(rawValue: g.role)?.displayName ?? g.role,
+                     scope: g.scopeDescription.isEmpty ? "National" : g.scopeDescription)
+        }
+        return try await req.view.render("admin/user", UserPage(
+            layout: req.layout(title: user.displayName), id: userID.uuidString, email: user.email, name: user.displayName,
+            active: user.isActive, locked: (user.lockedUntil ?? .distantPast) > Date(), grants: grants,
+            temporaryPassword: temporaryPassword, errors: FormErrors(errors), fields: roleFields(form, FormErrors(errors))))
+    }
+
+    private func renderNew(_ req: Request, form: NewUserForm, errors: [FieldError]) async throws -> View {
+        let errors = FormErrors(errors)
+        let fields = [
+            FormField("email", "Email address", kind: .email, value: form.email, errors: errors, autocomplete: "off"),
+            FormField("name", "Full name", value: form.name, errors: errors),
+        ] + roleFields(form.roleForm, errors)
+        return try await req.view.render("admin/form", NewUserPage(
+            layout: req.layout(title: "Add a user"), action: "/admin/users/new", code: "", errors: errors, fields: fields))
+    }
+
+    /// A role and the code of its scope: a region for regional teams, an organisation for
+    /// organisation roles, a site for educators; national roles need none.
+    private func roleFields(_ form: RoleForm, _ errors: FormErrors) -> [FormField] {
+        [
+            FormField("role", "Role", kind: .select, errors: errors, options: roleOptions(selected: form.role ?? "")),
+            FormField("region", "Region code", value: form.region, hint: "Only for a regional quality team, e.g. LDN",
+                      errors: errors, width: "nhsuk-input--width-10"),
+            FormField("organisation", "Organisation code",  value: form.organisation,
+                      hint: "Only for organisation roles: provider or university lead, guardian, regulator liaison",
+                      errors: errors, width: "nhsuk-input--width-10"),
+            FormField("site", "Site code", value: form.site, hint: "Only for an educator or supervisor at a site",
+                      errors: errors, width: "nhsuk-input--width-10"),
+        ]
+    }
+
+    private func userID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw AppError.notFound("No such account") }
+        return id
+    }
+
+    private func find(_ req: Request) async throws -> User {
+        guard let user = try await User.query(on: req.db).filter(\.$id == userID(req)).with(\.$roles).first() else {
+            throw AppError.notFound("No such account")
+        }
+        return user
+    }
+
+    struct Grant {
+        let role: String
+        let region, organisation, site: String?
+        var snapshot: [String: String] {
+            var d = ["role": role]
+            d["region"] = region
+            d["organisation"] = organisation
+            d["site"] = site
+            return d
+        }
+    }
+
+    /// Checks a role and the codes of its scope; only the codes the role's scope needs are kept.
+    private func validateGrant(_ form: RoleForm, _ req: Request, errors: inout [FieldError]) async throws -> Grant? {
+        guard let role = Role(rawValue: form.role ?? "") else {
+            errors.append(.init("role", "Select a role"))
+            return nil
+        }
+        let region = form.region?.trimmingWhitespace ?? ""
+        let org = form.organisation?.trimmingWhitespace ?? ""
+        let site = form.site?.trimmingWhitespace ?? ""
+        switch role.scopeKind {
+        case .national, .personal, .assignedReviews:
+            return Grant(role: role.rawValue, region: nil, organisation: nil, site: nil)
+        case .region:
+            guard try await Region.query(on: req.db).filter(\.$code == region).count() > 0 else {
+                errors.append(.init("region", "Enter the code of the region this role covers"))
+                return nil
+            }
+            return Grant(role: role.rawValue, region: region, organisation: nil, site: nil)
+        case .organisation:
+            guard try await Organisation.query(on: req.db).filter(\.$code == org).count() > 0 else {
+                errors.append(.init("organisation", "Enter the code of the organisation this role covers"))
+                return nil
+            }
+            return Grant(role: role.rawValue, region: nil, organisation: org, site: nil)
+        case .site:
+            guard let s = try await Site.query(on: req.db).filter(\.$code == site).first() else {
+                errors.append(.init("site", "Enter the code of the site this role covers"))
+                return nil
+            }
+            return Grant(role: role.rawValue, region: nil, organisation: s.organisationCode, site: s.code)
+        }
+    }
+
+    private func roleOptions(selected: String) -> [SelectOption] {
+        Role.allCases.map { SelectOption(code: $0.rawValue, name: $0.displayName, selected: $0.rawValue == selected) }
+    }
+
+    static func looksLikeEmail(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(" ") && s.count <= 254
+    }
+}
+
+/// A password the service makes up, shown once, for a new account or after a reset.
+enum TemporaryPassword {
+    static let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
+    static func generate(length: Int = 16) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<length).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+}

@@ -1,0 +1,68 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// The signed-in person behind a request, if any, resolved once per request from the session.
+struct SignedIn: Sendable {
+    let user: User
+    let actor: Actor
+}
+
+enum SignedInKey: StorageKey { typealias Value = SignedIn }
+
+/// Loads the signed-in user and their role grants when the request carries a session. Never
+/// creates a session: public and anonymous pages stay cookie-free apart from the form token.
+struct CurrentActorMiddleware: AsyncMiddleware {
+    static let sessionKey = "uid"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.hasSession, let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw),
+           let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$roles).first(),
+           user.isActive {
+            request.storage[SignedInKey.self] = SignedIn(user: user, actor: user.actor)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension User {
+    var actor: Actor {
+        Actor(userID: id?.uuidString, assignments: roles.compactMap(\.assignment))
+    }
+}
+
+extension RoleGrant {
+    /// The domain assignment; nil (ignored) if the stored row no longer makes sense.
+    var assignment: RoleAssignment? {
+        guard let role = Role(rawValue: role) else { return nil }
+        let scope: Scope? = switch role.scopeKind {
+        case .personal: .personal
+        case .national: .national
+        case .assignedReviews: .assignedReviews
+        case .region: regionCode.map(Scope.region)
+        case .organisation: organisationCode.map(Scope.organisation)
+        case .site: organisationCode.flatMap { o in siteCode.map { Scope.site(organisation: o, site: $0) } }
+        }
+        return scope.flatMap { try? RoleAssignment(role: role, scope: $0) }
+    }
+
+    var scopeDescription: String {
+        [regionCode, organisationCode, siteCode].compactMap { $0 }.joined(separator: " / ")
+    }
+}
+
+extension Request {
+    var signedIn: SignedIn? { storage[SignedInKey.self] }
+    var actor: Actor { signedIn?.actor ?? .publicVisitor }
+
+    /// The one gate every route passes: asks the domain rule, and answers 401 to the public
+    /// (sign in first) or 403 to someone signed in without the right role and scope.
+    func authorize(_ action: Action, _ resource: Resource = .service) throws {
+        guard Authorization.isAllowed(actor, action, resource) else {
+            throw signedIn == nil ? AppError.unauthorised : AppError.forbidden
+        }
+    }
+
+    /// The audit name of whoever acts: the account's email, or `public` (never an address).
+    var auditActor: String { signedIn?.user.email ?? "public" }
+}

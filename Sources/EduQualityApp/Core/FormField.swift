@@ -1,0 +1,52 @@
+/// One field of a form as the `partials/field` template draws it: label, hint, error message
+/// and the control, in the design system's markup. Forms list their fields in Swift so that
+/// every form draws errors the same way.
+struct FormField: Encodable {
+    enum Kind: String, Encodable { case text, email, password, search, select, textarea, date, number }
+
+    let id: String
+    let label: String
+    var hint: String?
+    var value: String
+    var error: String?
+    let kind: Kind
+    var options: [SelectOption] = []
+    /// An extra class such as `nhsuk-input--width-10`.
+    var width: String = ""
+    var autocomplete: String?
+    /// Fields whose label is a page heading are marked by the page, not here.
+    var isSelect: Bool { kind == .select }
+    var isTextarea: Bool { kind == .textarea }
+
+    init(_ id: String, _ label: String, kind: Kind = .text, value: String? = "", hint: String? = nil,
+         errors: FormErrors = [], options: [SelectOption] = [], width: String = "", autocomplete: String? = nil) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.value = value ?? ""
+        self.hint = hint
+        self.error = errors.by[id]
+        self.options = options
+        self.width = width
+        self.autocomplete = autocomplete
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, hint, value, error, kind, options, width, autocomplete, isSelect, isTextarea
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        try c.encodeIfPresent(hint, forKey: .hint)
+        try c.encode(value, forKey: .value)
+        try c.encodeIfPresent(error, forKey: .error)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(options, forKey: .options)
+        try c.encode(width, forKey: .width)
+        try c.encodeIfPresent(autocomplete, forKey: .autocomplete)
+        try c.encode(isSelect, forKey: .isSelect)
+        try c.encode(isTextarea, forKey: .isTextarea)
+    }
+}

@@ -1,0 +1,12 @@
+import Fluent
+import Vapor
+
+enum AppMigrations {
+    /// In order; a migration that has landed is never edited, only followed by a new one.
+    static let all: [any Migration] = [
+        M001_CreateReferenceData(),
+        M002_CreateUsers(),
+        M003_CreateAuditLog(),
+        SessionRecord.migration,
+    ]
+}

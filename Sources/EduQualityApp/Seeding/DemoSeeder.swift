@@ -1,0 +1,55 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// `eduquality serve --demo`: a realistic demonstration on top of the reference data — every
+/// region, 60-odd fictional organisations of every type with their sites, and one account per
+/// role whose password is printed on start.
+struct DemoSeeder {
+    let app: Application
+
+    struct Account: Sendable {
+        let email: String
+        let name: String
+        let role: Role
+        let scope: String?
+    }
+
+    static let accounts: [Account] = [
+        .init(email: "learner@demo.eduquality.test", name: "Alex Learner", role: .learner, scope: nil),
+        .init(email: "educator@demo.eduquality.test", name: "Sam Educator", role: .educator, scope: "T001-01"),
+        .init(email: "provider-lead@demo.eduquality.test", name: "Priya Provider Lead", role: .providerEducationLead, scope: "T001"),
+        .init(email: "university-lead@demo.eduquality.test", name: "Uma University Lead", role: .educationProviderLead, scope: "H008"),
+        .init(email: "guardian@demo.eduquality.test", name: "Gabriel Guardian", role: .ftsuGuardian, scope: "T001"),
+        .init(email: "regional-team@demo.eduquality.test", name: "Rowan Regional Team", role: .regionalQualityTeam, scope: "LDN"),
+        .init(email: "national-lead@demo.eduquality.test", name: "Nia National Lead", role: .nationalQualityLead, scope: nil),
+        .init(email: "regulator@demo.eduquality.test", name: "Reg Liaison", role: .regulatorLiaison, scope: "GMC"),
+        .init(email: "reviewer@demo.eduquality.test", name: "Robin Reviewer", role: .reviewer, scope: nil),
+        .init(email: "admin@demo.eduquality.test", name: "Ada Administrator", role: .administrator, scope: nil),
+    ]
+
+    /// Seeds the demo and returns the accounts' shared password (`DEMO_PASSWORD`, or made up).
+    func seed() async throws -> String {
+        let seeder = ReferenceDataSeeder(directory: app.config.seedDirectory)
+        try await seeder.seedReference(on: app.db)
+        _ = try await seeder.seedOrganisations(file: "demo/organisations.json", on: app.db)
+        let password = Environment.get("DEMO_PASSWORD") ?? TemporaryPassword.generate()
+        let hash = try await app.password.async.hash(password)
+        for a in Self.accounts {
+            let grant = try await AccountProvisioning.grant(for: a.role, scopeCode: a.scope, on: app.db)
+            try await AccountProvisioning.upsert(email: a.email, name: a.name, passwordHash: hash, grant: grant, on: app.db)
+        }
+        return password
+    }
+
+    static func banner(password: String) -> String {
+        var lines = ["", "EduQuality demo — sign in at http://127.0.0.1:8080/login with any of these accounts",
+                     "(password for all of them: \(password))", ""]
+        for a in accounts {
+            let scope = a.scope.map { " [\($0)]" } ?? ""
+            lines.append("  \(a.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(a.role.displayName)\(scope)")
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+}

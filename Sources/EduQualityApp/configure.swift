@@ -1,0 +1,51 @@
+import Fluent
+import Leaf
+import Vapor
+
+/// The single place the application is assembled, for the server, the commands and the tests.
+public func configure(_ app: Application, _ config: AppConfig, databaseSearchPath: [String]? = nil) async throws {
+    app.storage[AppConfigKey.self] = config
+    try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
+    for migration in AppMigrations.all { app.migrations.add(migration) }
+
+    app.views.use(.leaf)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "eq_session") { id in
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: config.secureCookies,
+                          isHTTPOnly: true, sameSite: .lax)
+    }
+    app.routes.defaultMaxBodySize = "1mb"
+    app.http.server.configuration.hostname = "127.0.0.1"
+    app.http.server.configuration.port = 8080
+
+    // Order matters: errors wrap everything, so even a failing middleware answers with a page.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLoggingMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(CSRFMiddleware(secret: config.formSecret, secureCookies: config.secureCookies))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(CurrentActorMiddleware())
+
+    registerCommands(app)
+    try routes(app)
+}
+
+enum AppConfigKey: StorageKey { typealias Value = AppConfig }
+
+extension Application {
+    var config: AppConfig { storage[AppConfigKey.self]! }
+
+    /// Runs pending migrations and loads reference data on an empty database.
+    func prepareDatabase() async throws {
+        try await DatabaseSetup.tune(db)
+        try await autoMigrate()
+        try await ReferenceDataSeeder(directory: config.seedDirectory).seedIfEmpty(on: db)
+    }
+}
+
+extension Request {
+    var config: AppConfig { application.config }
+}

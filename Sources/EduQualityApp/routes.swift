@@ -1,0 +1,14 @@
+import Vapor
+
+func routes(_ app: Application) throws {
+    try app.register(collection: HomeController())
+    try app.register(collection: SessionController())
+    try app.register(collection: AccountController())
+    try app.register(collection: ReferenceDataAPIController())
+    try app.register(collection: AdminController())
+    try app.register(collection: OrganisationsAdminController())
+    try app.register(collection: SitesAdminController())
+    try app.register(collection: UsersAdminController())
+    try app.register(collection: VocabulariesAdminController())
+    try app.register(collection: AuditAdminController())
+}
