@@ -1,3 +1,0 @@
-import Testing
-@testable import EduQualityApp
-@Test func placeholderApp() { #expect(true) }

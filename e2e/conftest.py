@@ -1,0 +1,102 @@
+"""Browser tests: start the real server (SQLite, demo data) and drive Debian's chromium."""
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+import axe_playwright_python
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+PASSWORD = "e2e-demo-password"
+PORT = int(os.environ.get("E2E_PORT", "18080"))
+BASE = f"http://127.0.0.1:{PORT}"
+
+ACCOUNTS = {
+    "learner": "learner@demo.eduquality.test",
+    "educator": "educator@demo.eduquality.test",
+    "provider-education-lead": "provider-lead@demo.eduquality.test",
+    "education-provider-lead": "university-lead@demo.eduquality.test",
+    "ftsu-guardian": "guardian@demo.eduquality.test",
+    "regional-quality-team": "regional-team@demo.eduquality.test",
+    "national-quality-lead": "national-lead@demo.eduquality.test",
+    "regulator-liaison": "regulator@demo.eduquality.test",
+    "reviewer": "reviewer@demo.eduquality.test",
+    "administrator": "admin@demo.eduquality.test",
+}
+
+
+def _wait_for_port(port, timeout, proc):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("server did not start")
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("EDUQUALITY_BIN", str(ROOT / ".build" / "debug" / "eduquality"))
+    data = tempfile.mkdtemp(prefix="eq-e2e-")
+    env = dict(os.environ, EDUQUALITY_DATA_DIR=data, DEMO_PASSWORD=PASSWORD)
+    env.pop("DATABASE_URL", None)
+    log = open(os.path.join(data, "server.log"), "w")
+    proc = subprocess.Popen([binary, "serve", "--demo", "--port", str(PORT)], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_for_port(PORT, 300, proc)
+        yield {"base": BASE, "log": os.path.join(data, "server.log"), "data": data}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture
+def browser(server):
+    os.environ.setdefault("SE_OFFLINE", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()
+
+
+AXE_SOURCE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+def check_accessibility(driver):
+    """Runs axe-core 4 in the page; fails on any serious or critical violation."""
+    driver.execute_script(AXE_SOURCE)
+    results = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(done, e => done({error: String(e)}));")
+    assert "error" not in results, results
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not bad, f"{driver.current_url}: " + "; ".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in bad)
+
+
+def sign_in(driver, base, email):
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
