@@ -1,0 +1,78 @@
+/// What the reporter sees of their concern, by receipt code or account. Built from its own narrow
+/// types so internal notes, assignees, labels, handler identities, handling bodies and the
+/// handlers' reasons for escalating or transferring cannot leak into it by accident.
+public struct ConcernReporterView: Hashable, Sendable {
+    public let reference: ConcernReference
+    public let submittedOn: CalendarDay
+    public let howRaised: HowRaised
+    public let category: ConcernCategory
+    public let whatHappened: String
+    public let desiredOutcome: String?
+    public let status: ConcernStatus
+    public let pathway: EscalationPathway
+    /// When the reporter can expect an outcome at the current pathway.
+    public let respondBy: CalendarDay
+    public let canEscalate: Bool
+    public let canGiveFeedback: Bool
+    public let entries: [Entry]
+
+    public struct Entry: Hashable, Sendable {
+        public let day: CalendarDay
+        public let kind: Kind
+    }
+
+    public enum Kind: Hashable, Sendable {
+        case received(pathway: EscalationPathway)
+        case acknowledged
+        case workStarted
+        case outcome(String)
+        case reopened
+        case closed
+        case escalated(to: EscalationPathway, byYou: Bool)
+        /// Passed to another team on the same pathway; which team is the handlers' business.
+        case passedToAnotherTeam
+        /// From "the team handling your concern": never a handler's name.
+        case messageFromHandlers(String)
+        case yourMessage(String)
+        case yourFeedback(rating: Int, comment: String?)
+        case youConsentedToShareYourName
+    }
+}
+
+extension Concern {
+    /// The reporter's view on `today` (which decides whether they may escalate yet).
+    public func reporterView(on today: CalendarDay) -> ConcernReporterView {
+        let entries: [ConcernReporterView.Entry] = timeline.compactMap { entry in
+            let kind: ConcernReporterView.Kind? = switch entry.kind {
+            case .received(let stage, _): .received(pathway: stage.pathway)
+            case .acknowledged: .acknowledged
+            case .workStarted: .workStarted
+            case .resolved(let outcome): .outcome(outcome)
+            case .reopened: .reopened
+            case .closed: .closed
+            case .escalated(let stage, _, let by, _, _): .escalated(to: stage.pathway, byYou: by == .reporter)
+            case .transferred: .passedToAnotherTeam
+            case .messageToReporter(let text): .messageFromHandlers(text)
+            case .messageFromReporter(let text): .yourMessage(text)
+            case .feedback(let rating, let comment): .yourFeedback(rating: rating, comment: comment)
+            case .nameSharingConsentGiven: .youConsentedToShareYourName
+            case .internalNote, .assigned, .labelAdded, .labelRemoved: nil
+            }
+            return kind.map { ConcernReporterView.Entry(day: entry.day, kind: $0) }
+        }
+        return ConcernReporterView(
+            reference: reference, submittedOn: submittedOn, howRaised: howRaised, category: category,
+            whatHappened: submission.whatHappened, desiredOutcome: submission.desiredOutcome,
+            status: status, pathway: pathway, respondBy: currentStage.respondBy,
+            canEscalate: reporterMayEscalate(on: today),
+            canGiveFeedback: ConcernEvent.recordFeedback.isAllowed(from: status),
+            entries: entries)
+    }
+
+    /// Whether `escalate(by: .reporter, …)` would be accepted on `today` (an education provider
+    /// may still have to be named for pathway 2).
+    public func reporterMayEscalate(on today: CalendarDay) -> Bool {
+        guard ConcernEvent.escalate.isAllowed(from: status), pathway.next != nil else { return false }
+        return status == .resolved || today > currentStage.respondBy
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// CSV as RFC 4180 writes it, shared by the concern statistics and the speak-up return.
+enum ConcernsCSV {
+    /// Quotes a field when it holds a comma, quote, or line break (doubling quotes). A text field
+    /// that a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a leading apostrophe;
+    /// numbers are written unchanged.
+    static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@\t\r".contains(first), Int(text) == nil {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One record, CRLF-terminated as RFC 4180 asks.
+    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\r\n" }
+}
