@@ -28,11 +28,11 @@ public struct ConcernNotification: Hashable, Sendable {
 
     /// Handlers of a body: a case has run past a clock.
     public static func overdueCase(_ concern: Concern, overdue: OverdueStatus, linkPath: String) -> ConcernNotification {
-        let what = overdue.acknowledgement && !overdue.response ? "acknowledgement" : "response"
+        let what = overdue.acknowledgement && !overdue.response ? "acknowledgement" : "a response"
         return ConcernNotification(
             subject: "Overdue concern \(concern.reference.value)",
             body: """
-            The \(what) to concern \(concern.reference.value) is overdue.
+            Concern \(concern.reference.value) is overdue for \(what).
 
             Sign in to see it:
             \(linkPath)
