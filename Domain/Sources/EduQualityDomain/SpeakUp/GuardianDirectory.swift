@@ -75,8 +75,8 @@ public struct GuardianDirectory: Hashable, Sendable {
 
     public init(entries: [GuardianDirectoryEntry]) { self.entries = entries }
 
-    /// Entries where every word of `query` appears in the guardian's name, the organisation's name
-    /// or its code; all entries when the query is blank. `organisation` narrows to one code.
+    /// Entries where every word of `query` starts a word of the guardian's name, the organisation's
+    /// name or its code ("st" finds St Peter's, not Manchester); all entries when the query is blank. `organisation` narrows to one code.
     /// Sorted by organisation name, then guardian name.
     public func search(_ query: String, organisation: String? = nil) -> [GuardianDirectoryEntry] {
         let words = Self.fold(query).split(separator: " ").map(String.init)
@@ -84,7 +84,8 @@ public struct GuardianDirectory: Hashable, Sendable {
             .filter { organisation == nil || $0.organisation.caseInsensitiveCompare(organisation!) == .orderedSame }
             .filter { entry in
                 let haystack = Self.fold("\(entry.name) \(entry.organisationName) \(entry.organisation)")
-                return words.allSatisfy(haystack.contains)
+                    .split(separator: " ")
+                return words.allSatisfy { word in haystack.contains { $0.hasPrefix(word) } }
             }
             .sorted { (Self.fold($0.organisationName), Self.fold($0.name)) < (Self.fold($1.organisationName), Self.fold($1.name)) }
     }

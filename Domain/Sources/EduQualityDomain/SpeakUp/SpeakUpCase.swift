@@ -27,3 +27,9 @@ public struct SpeakUpCase: Hashable, Sendable {
 
     public var financialQuarter: FinancialQuarter { FinancialQuarter(containing: raisedOn) }
 }
+
+/// The outcome is the guardian's free text about a person's concern: kept out of log lines.
+extension SpeakUpCase: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String { "SpeakUpCase(\(id), \(organisation), \(financialQuarter.label), outcome redacted)" }
+    public var debugDescription: String { description }
+}
