@@ -6,18 +6,17 @@ public struct ConcernQueueFilter: Hashable, Sendable {
     public var pathways: Set<EscalationPathway>?
     /// true: only overdue cases; false: only cases on time.
     public var overdue: Bool?
-    /// `.some(nil)` asks for unassigned cases.
-    public var assignedTo: String??
+    public var assignee: AssigneeFilter?
     public var label: String?
 
     public init(statuses: Set<ConcernStatus>? = nil, categories: Set<ConcernCategory>? = nil,
                 pathways: Set<EscalationPathway>? = nil, overdue: Bool? = nil,
-                assignedTo: String?? = nil, label: String? = nil) {
+                assignee: AssigneeFilter? = nil, label: String? = nil) {
         self.statuses = statuses
         self.categories = categories
         self.pathways = pathways
         self.overdue = overdue
-        self.assignedTo = assignedTo
+        self.assignee = assignee
         self.label = label
     }
 
@@ -29,10 +28,21 @@ public struct ConcernQueueFilter: Hashable, Sendable {
         if let categories, !categories.contains(concern.category) { return false }
         if let pathways, !pathways.contains(concern.pathway) { return false }
         if let overdue, concern.overdue(on: today).isOverdue != overdue { return false }
-        if let assignedTo, concern.assignee != assignedTo { return false }
+        switch assignee {
+        case nil: break
+        case .unassigned: if concern.assignee != nil { return false }
+        case .assigned(let colleague): if concern.assignee != colleague { return false }
+        }
         if let label, !concern.labels.contains(label) { return false }
         return true
     }
+}
+
+/// Whom a queue filter asks for.
+public enum AssigneeFilter: Hashable, Sendable {
+    case unassigned
+    /// A handler's user ID.
+    case assigned(to: String)
 }
 
 /// One row of a handler's queue: what the list shows, nothing of the concern's text.

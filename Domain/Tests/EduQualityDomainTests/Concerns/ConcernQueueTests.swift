@@ -53,8 +53,8 @@ struct ConcernQueueTests {
         #expect(refs(ConcernQueueFilter(pathways: [.educationProvider])) == ["4"])
         #expect(refs(ConcernQueueFilter(overdue: true)) == ["5"])
         #expect(refs(ConcernQueueFilter(overdue: false)) == ["2", "1", "3", "4"])
-        #expect(refs(ConcernQueueFilter(assignedTo: "alice")) == ["3"])
-        #expect(refs(ConcernQueueFilter(assignedTo: .some(nil))) == ["5", "2", "1", "4"])
+        #expect(refs(ConcernQueueFilter(assignee: .assigned(to: "alice"))) == ["3"])
+        #expect(refs(ConcernQueueFilter(assignee: .unassigned)) == ["5", "2", "1", "4"])
         #expect(refs(ConcernQueueFilter(label: "rota")) == ["3"])
         #expect(refs(ConcernQueueFilter(categories: [.supervision], overdue: false)) == ["2", "1", "4"])
     }

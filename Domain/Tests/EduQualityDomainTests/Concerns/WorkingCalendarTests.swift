@@ -21,6 +21,15 @@ struct WorkingCalendarTests {
         #expect(F.day("2024-03-01").adding(days: -1).iso == "2024-02-29")
     }
 
+    @Test("a moment becomes the day it is in England, summer time included")
+    func fromDate() throws {
+        let iso = ISO8601DateFormatter()
+        // 23:30 UTC on 30 June is 00:30 BST on 1 July: a new financial quarter.
+        #expect(CalendarDay(try #require(iso.date(from: "2026-06-30T23:30:00Z"))) == F.day("2026-07-01"))
+        #expect(CalendarDay(try #require(iso.date(from: "2026-12-31T23:30:00Z"))) == F.day("2026-12-31"))
+        #expect(CalendarDay(try #require(iso.date(from: "2026-06-30T23:30:00Z")), in: TimeZone(identifier: "UTC")!) == F.day("2026-06-30"))
+    }
+
     @Test("weekdays are right on known dates")
     func weekdays() {
         #expect(F.day("2026-03-31").weekday == 2) // Tuesday
