@@ -152,16 +152,12 @@ public struct NewConcernForm: Hashable, Sendable {
         return trimmed
     }
 
-    static let maxCode = 32
-
-    /// Reference-data codes: letters, digits, hyphens and underscores. Whether the code exists is
-    /// for the caller to check against reference data.
+    /// Reference-data codes follow the shared `ReferenceCode` rule. The message speaks to a learner
+    /// choosing from a list, not an administrator typing codes; whether the code exists is for the
+    /// caller to check against reference data.
     static func codeProblem(_ code: String?, required: Bool, what: String) -> String? {
         guard let code else { return required ? "Choose \(what)." : nil }
-        let allowed = code.unicodeScalars.allSatisfy {
-            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")
-        }
-        return allowed && code.count <= maxCode ? nil : "Choose \(what) from the list."
+        return ReferenceCode.problem(with: code) == nil ? nil : "Choose \(what) from the list."
     }
 
     /// A deliberately loose shape check; only a message that arrives proves an address.

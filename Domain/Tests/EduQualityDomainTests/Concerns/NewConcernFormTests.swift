@@ -61,6 +61,9 @@ struct NewConcernFormTests {
         #expect(problems[.pathway] != nil)
         #expect(problems[.recipient] == "Choose whether to send your concern to the placement's education team or its Freedom to Speak Up guardian.")
         #expect(problems[.site] == "Choose the site from the list.")
+        form = Self.form()
+        form.site = "RJ1.01"
+        #expect(Self.problems(form)[.site] == nil, "codes follow the shared ReferenceCode rule")
     }
 
     @Test("lengths are limited with a message saying the limit")
