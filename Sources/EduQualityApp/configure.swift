@@ -5,6 +5,7 @@ import Vapor
 /// The single place the application is assembled, for the server, the commands and the tests.
 public func configure(_ app: Application, _ config: AppConfig, databaseSearchPath: [String]? = nil) async throws {
     app.storage[AppConfigKey.self] = config
+    app.storage[ReceiptAttemptsKey.self] = ReceiptAttempts()
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }
 

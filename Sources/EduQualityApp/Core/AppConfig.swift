@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     public var formSecret: [UInt8]
     public var seedDirectory: String
     public var demo: Bool
+    /// Working-day clocks for concerns (acknowledge in 2, respond in 20 by default).
+    public var concernClocks: ConcernClocks = .standard
 
     public init(database: DatabaseChoice, secureCookies: Bool = false,
                 disclosureThreshold: DisclosureThreshold = .standard,
@@ -51,12 +53,23 @@ public struct AppConfig: Sendable {
             threshold = t
         }
         let secret = env["FORM_SECRET"].map { Array($0.utf8) } ?? randomSecret()
-        return AppConfig(database: database,
+        var clocks = ConcernClocks.standard
+        for (key, path) in [("CONCERN_ACKNOWLEDGE_DAYS", \ConcernClocks.acknowledgeWithin),
+                            ("CONCERN_RESPOND_DAYS", \ConcernClocks.respondWithin)] {
+            guard let raw = env[key] else { continue }
+            guard let n = Int(raw), (1...250).contains(n) else {
+                throw ConfigError("\(key) must be a number of working days from 1 to 250, got \(raw)")
+            }
+            clocks[keyPath: path] = n
+        }
+        var config = AppConfig(database: database,
                          secureCookies: env["PUBLIC_URL"]?.hasPrefix("https://") ?? false,
                          disclosureThreshold: threshold,
                          formSecret: secret,
                          seedDirectory: workingDirectory + "Seed",
                          demo: demo)
+        config.concernClocks = clocks
+        return config
     }
 
     public static func randomSecret() -> [UInt8] {

@@ -2,7 +2,7 @@
 /// and the control, in the design system's markup. Forms list their fields in Swift so that
 /// every form draws errors the same way.
 struct FormField: Encodable {
-    enum Kind: String, Encodable { case text, email, password, search, select, textarea, date, number }
+    enum Kind: String, Encodable { case text, email, password, search, select, textarea, date, number, radios, checkboxes }
 
     let id: String
     let label: String
@@ -17,6 +17,9 @@ struct FormField: Encodable {
     /// Fields whose label is a page heading are marked by the page, not here.
     var isSelect: Bool { kind == .select }
     var isTextarea: Bool { kind == .textarea }
+    var isChoice: Bool { kind == .radios || kind == .checkboxes }
+    var choiceType: String { kind == .radios ? "radio" : "checkbox" }
+    var choiceClass: String { kind == .radios ? "nhsuk-radios" : "nhsuk-checkboxes" }
 
     init(_ id: String, _ label: String, kind: Kind = .text, value: String? = "", hint: String? = nil,
          errors: FormErrors = [], options: [SelectOption] = [], width: String = "", autocomplete: String? = nil) {
@@ -33,6 +36,7 @@ struct FormField: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, label, hint, value, error, kind, options, width, autocomplete, isSelect, isTextarea
+        case isChoice, choiceType, choiceClass
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -48,5 +52,8 @@ struct FormField: Encodable {
         try c.encodeIfPresent(autocomplete, forKey: .autocomplete)
         try c.encode(isSelect, forKey: .isSelect)
         try c.encode(isTextarea, forKey: .isTextarea)
+        try c.encode(isChoice, forKey: .isChoice)
+        try c.encode(choiceType, forKey: .choiceType)
+        try c.encode(choiceClass, forKey: .choiceClass)
     }
 }

@@ -8,5 +8,7 @@ enum AppMigrations {
         M002_CreateUsers(),
         M003_CreateAuditLog(),
         SessionRecord.migration,
+        M004_CreateConcerns(),
+        M005_CreateOutbox(),
     ]
 }

@@ -67,7 +67,7 @@ public struct Concern: Hashable, Sendable {
 extension HandlingBody {
     /// A stable text form for the audit log: `organisation:RJ1`, `organisation:RJ1/site:RJ1-01`,
     /// `guardian:RJ1`, `region:LDN`.
-    var concernAuditText: String {
+    public var concernAuditText: String {
         switch self {
         case .organisation(let code, site: nil): "organisation:\(code)"
         case .organisation(let code, site: let site?): "organisation:\(code)/site:\(site)"

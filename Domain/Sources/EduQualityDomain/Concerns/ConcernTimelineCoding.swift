@@ -134,7 +134,7 @@ extension ConcernStage: Codable {
 
 extension HandlingBody {
     /// Reads the audit form back; nil for anything else.
-    init?(concernAuditText text: String) {
+    public init?(concernAuditText text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else { return nil }
         switch parts[0] {

@@ -1,0 +1,72 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// Taking in a new concern, for the web form and the API alike: domain validation, the reference
+/// data checks the domain cannot make (the codes exist, the site belongs to the organisation),
+/// storage, the receipt code for reporters without an account, and the handlers' notification.
+struct ConcernIntake {
+    let req: Request
+
+    struct Accepted: Sendable {
+        let concern: Concern
+        let receiptCode: ReceiptCode?
+    }
+
+    /// Receipt codes carry 80 secret bits, so bcrypt here is defence in depth, not the barrier;
+    /// cost 10 keeps submission quick under load.
+    static let receiptHashCost = 10
+
+    func submit(_ input: NewConcernForm) async throws -> Accepted {
+        var form = input
+        form.accountID = req.signedIn?.user.id?.uuidString
+        if form.howRaised == HowRaised.anonymous.rawValue { form.accountID = nil }
+        var errors: [FieldError] = []
+        if let code = form.organisation?.trimmingWhitespace, !code.isEmpty {
+            if let org = try await Organisation.query(on: req.db).filter(\.$code == code).first() {
+                form.region = org.regionCode
+            } else {
+                errors.append(.init("organisation", "Choose the organisation where you were placed from the list"))
+            }
+        }
+        if let code = form.site?.trimmingWhitespace, !code.isEmpty {
+            let site = try await Site.query(on: req.db).filter(\.$code == code).first()
+            if site == nil || site!.organisationCode != form.organisation?.trimmingWhitespace {
+                errors.append(.init("site", "Choose a site of the organisation you chose, or leave the site blank"))
+            }
+        }
+        if let code = form.educationProvider?.trimmingWhitespace, !code.isEmpty,
+           try await Organisation.query(on: req.db).filter(\.$code == code).count() == 0 {
+            errors.append(.init("educationProvider", "Choose your education provider from the list"))
+        }
+        let submission: ConcernSubmission
+        do {
+            submission = try form.validated()
+        } catch {
+            let domain = error.problems.filter { p in !errors.contains { $0.field == p.field.rawValue } }
+                .map { FieldError($0.field.rawValue, $0.message) }
+            throw AppError.invalid(Self.ordered(domain + errors))
+        }
+        if !errors.isEmpty { throw AppError.invalid(Self.ordered(errors)) }
+
+        var receipt: ReceiptCode?
+        var stored: (locator: String, hash: String)?
+        if submission.reporter.needsReceiptCode {
+            let code = ReceiptCode.generate()
+            receipt = code
+            let hash = try await req.application.threadPool.runIfActive {
+                try Bcrypt.hash(code.canonical, cost: Self.receiptHashCost)
+            }
+            stored = (code.locator, hash)
+        }
+        let actor = submission.howRaised == .anonymous ? "anonymous reporter" : req.auditActor
+        let concern = try await req.concerns.create(submission, receipt: stored, actor: actor)
+        try await ConcernNotifier(db: req.db).newCase(concern)
+        return Accepted(concern: concern, receiptCode: receipt)
+    }
+
+    private static func ordered(_ errors: [FieldError]) -> [FieldError] {
+        let order = NewConcernForm.Field.allCases.map(\.rawValue)
+        return errors.sorted { (order.firstIndex(of: $0.field) ?? 99) < (order.firstIndex(of: $1.field) ?? 99) }
+    }
+}

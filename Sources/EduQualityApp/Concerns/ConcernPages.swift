@@ -1,0 +1,152 @@
+import EduQualityDomain
+import Foundation
+
+/// Page models for concerns, built from domain values so templates only print.
+struct TimelineLine: Encodable {
+    let day: String
+    let who: String
+    let what: String
+    var text: String? = nil
+    /// Internal notes are marked so handlers never mistake them for messages the reporter saw.
+    var isInternal = false
+}
+
+struct ReporterCase: Encodable {
+    let reference: String
+    let submittedOn: String
+    let howRaised: String
+    let category: String
+    let status: String
+    let pathway: String
+    let pathwayNumber: Int
+    let respondBy: String
+    let whatHappened: String
+    let desiredOutcome: String?
+    let canEscalate: Bool
+    let canGiveFeedback: Bool
+    let canMessage: Bool
+    let needsEducationProvider: Bool
+    let nextPathway: String?
+    let lines: [TimelineLine]
+
+    init(_ view: ConcernReporterView, concern: Concern) {
+        reference = view.reference.value
+        submittedOn = view.submittedOn.iso
+        howRaised = view.howRaised.displayName
+        category = view.category.displayName
+        status = view.status.displayName
+        pathway = view.pathway.title
+        pathwayNumber = view.pathway.rawValue
+        respondBy = view.respondBy.iso
+        whatHappened = view.whatHappened
+        desiredOutcome = view.desiredOutcome
+        canEscalate = view.canEscalate
+        canGiveFeedback = view.canGiveFeedback
+        canMessage = ConcernEvent.receiveReporterMessage.isAllowed(from: view.status)
+        needsEducationProvider = view.pathway == .placementProvider && concern.educationProvider == nil
+        nextPathway = view.pathway.next?.title
+        lines = view.entries.map { e in
+            let day = e.day.iso
+            return switch e.kind {
+            case .received(let p): TimelineLine(day: day, who: "EduQuality", what: "Received at \(p.title.lowercased())")
+            case .acknowledged: TimelineLine(day: day, who: "The team handling your concern", what: "Acknowledged")
+            case .workStarted: TimelineLine(day: day, who: "The team handling your concern", what: "Started looking into it")
+            case .outcome(let text): TimelineLine(day: day, who: "The team handling your concern", what: "Outcome", text: text)
+            case .reopened: TimelineLine(day: day, who: "The team handling your concern", what: "Reopened")
+            case .closed: TimelineLine(day: day, who: "The team handling your concern", what: "Closed")
+            case .escalated(let to, let byYou):
+                TimelineLine(day: day, who: byYou ? "You" : "The team handling your concern", what: "Escalated to \(to.title.lowercased())")
+            case .passedToAnotherTeam: TimelineLine(day: day, who: "The team handling your concern", what: "Passed to another team on the same pathway")
+            case .messageFromHandlers(let text): TimelineLine(day: day, who: "The team handling your concern", what: "Message", text: text)
+            case .yourMessage(let text): TimelineLine(day: day, who: "You", what: "Message", text: text)
+            case .yourFeedback(let rating, let comment):
+                TimelineLine(day: day, who: "You", what: "Feedback: \(rating) out of 5", text: comment)
+            case .youConsentedToShareYourName: TimelineLine(day: day, who: "You", what: "Agreed that your name may be shared")
+            }
+        }
+    }
+}
+
+struct HandlerCase: Encodable {
+    let reference: String
+    let submittedOn: String
+    let howRaised: String
+    let reporter: String
+    let reporterEmail: String?
+    let category: String
+    let safetyFlagged: Bool
+    let status: String
+    let pathway: String
+    let pathwayNumber: Int
+    let handlingBody: String
+    let organisation: String
+    let site: String?
+    let educationProvider: String?
+    let acknowledgeBy: String
+    let respondBy: String
+    let overdue: String?
+    let assignee: String?
+    let labels: [String]
+    let whatHappened: String
+    let desiredOutcome: String?
+    let lines: [TimelineLine]
+    let stages: Int
+
+    init(_ c: Concern, today: CalendarDay, names: [String: String]) {
+        reference = c.reference.value
+        submittedOn = c.submittedOn.iso
+        howRaised = c.howRaised.displayName
+        switch c.reporterAsSeenByHandlers {
+        case .anonymous: (reporter, reporterEmail) = ("Anonymous", nil)
+        case .nameWithheld: (reporter, reporterEmail) = ("Confidential: name withheld at this pathway", nil)
+        case .named(let identity, _): (reporter, reporterEmail) = (identity.name, identity.email)
+        }
+        category = c.category.displayName
+        safetyFlagged = c.isSafetyFlagged
+        status = c.status.displayName
+        pathway = c.pathway.title
+        pathwayNumber = c.pathway.rawValue
+        handlingBody = c.handlingBody.concernAuditText
+        organisation = c.submission.placement.organisation
+        site = c.submission.placement.site
+        educationProvider = c.educationProvider
+        acknowledgeBy = c.currentStage.acknowledgeBy.iso
+        respondBy = c.currentStage.respondBy.iso
+        let o = c.overdue(on: today)
+        overdue = o.response ? "Response overdue" : o.acknowledgement ? "Acknowledgement overdue" : nil
+        assignee = c.assignee.map { names[$0] ?? "a colleague" }
+        labels = c.labels.sorted()
+        whatHappened = c.submission.whatHappened
+        desiredOutcome = c.submission.desiredOutcome
+        stages = c.stages.count
+        lines = c.timeline.map { entry in
+            let who: String = switch entry.author {
+            case .reporter: "Reporter"
+            case .system: "EduQuality"
+            case .handler(let id): names[id] ?? "A handler"
+            }
+            let day = entry.day.iso
+            return switch entry.kind {
+            case .received(let stage, let flagged):
+                TimelineLine(day: day, who: who, what: "Received at \(stage.pathway.title.lowercased()) by \(stage.handlingBody.concernAuditText)\(flagged ? " (safety: regional team informed)" : "")")
+            case .acknowledged: TimelineLine(day: day, who: who, what: "Acknowledged")
+            case .workStarted: TimelineLine(day: day, who: who, what: "Work started")
+            case .resolved(let outcome): TimelineLine(day: day, who: who, what: "Resolved", text: outcome)
+            case .reopened: TimelineLine(day: day, who: who, what: "Reopened")
+            case .closed: TimelineLine(day: day, who: who, what: "Closed")
+            case .escalated(let stage, let from, _, let reason, _):
+                TimelineLine(day: day, who: who, what: "Escalated from pathway \(from.rawValue) to \(stage.pathway.title.lowercased()), now with \(stage.handlingBody.concernAuditText)", text: reason)
+            case .transferred(let stage, let from, let reason):
+                TimelineLine(day: day, who: who, what: "Transferred from \(from.concernAuditText) to \(stage.handlingBody.concernAuditText)", text: reason)
+            case .messageToReporter(let text): TimelineLine(day: day, who: who, what: "Message to the reporter", text: text)
+            case .messageFromReporter(let text): TimelineLine(day: day, who: who, what: "Message from the reporter", text: text)
+            case .internalNote(let text): TimelineLine(day: day, who: who, what: "Internal note", text: text, isInternal: true)
+            case .assigned(let to): TimelineLine(day: day, who: who, what: to.map { "Assigned to \(names[$0] ?? "a colleague")" } ?? "Unassigned")
+            case .labelAdded(let label): TimelineLine(day: day, who: who, what: "Label added: \(label)")
+            case .labelRemoved(let label): TimelineLine(day: day, who: who, what: "Label removed: \(label)")
+            case .feedback(let rating, let comment): TimelineLine(day: day, who: who, what: "Reporter's feedback: \(rating) out of 5", text: comment)
+            case .nameSharingConsentGiven: TimelineLine(day: day, who: who, what: "Reporter agreed that their name may be shared")
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// What a reporter can do on their own case, by receipt code or from their account: add
+/// information, escalate to the next pathway, give feedback, agree to share their name.
+struct ReporterActionForm: Content {
+    var receiptCode: String?
+    var action: String?
+    var message: String?
+    var educationProvider: String?
+    var rating: String?
+    var comment: String?
+}
+
+enum ReporterActions {
+    /// Applies the action to the case and returns the flash message for the page.
+    static func perform(_ form: ReporterActionForm, on reference: String, req: Request) async throws -> String {
+        let today = CalendarDay.today()
+        let clocks = req.config.concernClocks
+        switch form.action ?? "" {
+        case "message":
+            let text = form.message ?? ""
+            try await req.concerns.change(reference, actor: "reporter") { c in
+                [try c.receiveReporterMessage(text, on: today)]
+            }
+            try await notifyHandlers(reference, req: req)
+            return "Your message has been added. The team handling your concern will see it."
+        case "escalate":
+            var provider = form.educationProvider?.trimmingWhitespace
+            if provider?.isEmpty == true { provider = nil }
+            if let code = provider, try await Organisation.query(on: req.db).filter(\.$code == code).count() == 0 {
+                throw AppError.invalid([FieldError("educationProvider", "Choose your education provider from the list")])
+            }
+            let chosen = provider
+            let concern = try await req.concerns.change(reference, actor: "reporter") { c in
+                [try c.escalate(by: .reporter, on: today, educationProvider: chosen, clocks: clocks)]
+            }
+            try await ConcernNotifier(db: req.db).newCase(concern)
+            return "Your concern has been escalated to \(concern.pathway.title.lowercased())."
+        case "feedback":
+            guard let rating = Int(form.rating ?? "") else {
+                throw AppError.invalid([FieldError("rating", "Choose a rating from 1 to 5")])
+            }
+            let comment = form.comment?.trimmingWhitespace
+            try await req.concerns.change(reference, actor: "reporter") { c in
+                [try c.recordFeedback(rating: rating, comment: comment?.isEmpty == false ? comment : nil, on: today)]
+            }
+            return "Thank you for your feedback."
+        case "consent":
+            try await req.concerns.change(reference, actor: "reporter") { c in [try c.grantNameSharingConsent(on: today)] }
+            return "You have agreed that your name may be shared with the teams handling your concern."
+        default:
+            throw AppError.badRequest("Unknown action.")
+        }
+    }
+
+    private static func notifyHandlers(_ reference: String, req: Request) async throws {
+        guard let (_, concern) = try await req.concerns.load(reference) else { return }
+        try await ConcernNotifier(db: req.db).newCase(concern)
+    }
+}
