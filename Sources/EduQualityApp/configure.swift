@@ -5,6 +5,9 @@ import Vapor
 /// The single place the application is assembled, for the server, the commands and the tests.
 public func configure(_ app: Application, _ config: AppConfig, databaseSearchPath: [String]? = nil) async throws {
     app.storage[AppConfigKey.self] = config
+    // Below info, Vapor logs request heads (user agents) and Fluent logs every query with its
+    // values (what anonymous reporters wrote): the service never logs below info.
+    if app.logger.logLevel < .info { app.logger.logLevel = .info }
     app.storage[ReceiptAttemptsKey.self] = ReceiptAttempts()
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }

@@ -17,7 +17,8 @@ enum DatabaseSetup {
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = searchPath
-            app.databases.use(.postgres(configuration: config, sqlLogLevel: .trace), as: .psql)
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8,
+                                         connectionPoolTimeout: .seconds(60), sqlLogLevel: .trace), as: .psql)
         }
     }
 
