@@ -11,8 +11,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: UsersAdminController())
     try app.register(collection: VocabulariesAdminController())
     try app.register(collection: AuditAdminController())
+    try app.register(collection: OutboxController())
     try app.register(collection: RaiseConcernController())
     try app.register(collection: MyConcernsController())
     try app.register(collection: ConcernCasesController())
     try app.register(collection: ConcernsAPIController())
+    try app.register(collection: ConcernStatisticsController())
 }

@@ -46,6 +46,7 @@ struct RouteAuthorizationTests {
         Route(method: .POST, path: "/admin/reference/quality-framework/1.1", action: .manageReferenceData),
         Route(method: .GET, path: "/admin/audit", action: .viewAuditLog),
         Route(method: .POST, path: "/admin/audit/verify", action: .viewAuditLog),
+        Route(method: .GET, path: "/admin/outbox", action: .viewOutbox),
         Route(method: .GET, path: "/account", action: .viewOwnAccount),
         Route(method: .POST, path: "/account/password", action: .viewOwnAccount),
     ]
