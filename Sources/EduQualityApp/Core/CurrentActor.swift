@@ -16,7 +16,20 @@ struct CurrentActorMiddleware: AsyncMiddleware {
     static let sessionKey = "uid"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.hasSession, let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw),
+        if let bearer = request.headers.bearerAuthorization?.token, request.url.path.hasPrefix("/api/") {
+            guard bearer.hasPrefix(APIToken.prefix),
+                  let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == APIToken.hash(bearer)).first(),
+                  let user = try await User.query(on: request.db).filter(\.$id == token.$user.id).with(\.$roles).first(),
+                  user.isActive else {
+                throw AppError.unauthorised
+            }
+            let today = CalendarDay.today().iso
+            if token.lastUsedOn != today {
+                token.lastUsedOn = today
+                try await token.update(on: request.db)
+            }
+            request.storage[SignedInKey.self] = SignedIn(user: user, actor: user.actor)
+        } else if request.hasSession, let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw),
            let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$roles).first(),
            user.isActive {
             request.storage[SignedInKey.self] = SignedIn(user: user, actor: user.actor)

@@ -10,5 +10,6 @@ enum AppMigrations {
         SessionRecord.migration,
         M004_CreateConcerns(),
         M005_CreateOutbox(),
+        M006_CreateAPITokens(),
     ]
 }

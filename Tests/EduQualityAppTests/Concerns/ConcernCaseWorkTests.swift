@@ -260,3 +260,28 @@ struct ConcernStatisticsPageTests {
         }
     }
 }
+
+@Suite("API tokens")
+struct APITokenTests {
+    @Test("a token made on the account page opens the handlers' API with its owner's scope only", arguments: TestDatabase.all)
+    func tokens(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            try await TestAccounts.createAll(on: app)
+            let created = try await ConcernAPI.raise(app)
+            let lead = try await TestAccounts.browser(app, as: .providerEducationLead)
+            try await lead.get("/account")
+            let res = try await lead.post("/account/tokens", form: ["name": "Case system"])
+            #expect(res.status == .created)
+            let body = res.body.string
+            let token = String(body[body.range(of: "id=\"new-token\">")!.upperBound...].prefix { $0 != "<" })
+            #expect(token.hasPrefix("eqt_"))
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            let queue = try await app.testing().sendRequest(.GET, "/api/v1/concerns", headers: headers)
+            #expect(queue.status == .ok && queue.body.string.contains(created.reference))
+            headers.bearerAuthorization = BearerAuthorization(token: "eqt_wrong")
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/concerns", headers: headers).status == .unauthorized)
+            #expect(try await APIToken.query(on: app.db).first()?.tokenHash != token, "only the hash is stored")
+        }
+    }
+}

@@ -49,6 +49,7 @@ struct RouteAuthorizationTests {
         Route(method: .GET, path: "/admin/outbox", action: .viewOutbox),
         Route(method: .GET, path: "/account", action: .viewOwnAccount),
         Route(method: .POST, path: "/account/password", action: .viewOwnAccount),
+        Route(method: .POST, path: "/account/tokens", action: .viewOwnAccount),
     ]
 
     /// Routes open to everyone (they check a public action, or none is needed to sign in/out).
@@ -56,6 +57,7 @@ struct RouteAuthorizationTests {
         "GET /", "GET /login", "POST /login", "POST /logout",
         "GET /api/v1/organisations", "GET /api/v1/organisations/:code/sites", "GET /api/v1/professions",
         "GET /api/v1/specialties", "GET /api/v1/placement-types", "GET /api/v1/training-levels", "GET /api/v1/regions",
+        "POST /account/tokens/:id/revoke",
     ]
 
     @Test("every route is either public or listed with its action here")
