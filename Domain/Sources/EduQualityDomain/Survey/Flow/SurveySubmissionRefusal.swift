@@ -1,0 +1,35 @@
+/// Why a finished survey could not be accepted, worded for the learner.
+public enum SurveySubmissionRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    case roundNotYetOpen(opens: CalendarDay)
+    case roundClosed(closed: CalendarDay)
+    case roundWithoutQuestionnaire
+    case questionnaireChanged
+    case placementMissing
+    case invalid(SurveyFormInvalid)
+
+    public var description: String {
+        switch self {
+        case .roundNotYetOpen(let opens):
+            "This survey opens on \(opens.longDescription). Please come back then; thank you for your interest."
+        case .roundClosed(let closed):
+            "This survey closed on \(closed.longDescription), so we can no longer accept answers. Thank you for taking the time."
+        case .roundWithoutQuestionnaire:
+            "This survey is not ready yet. Please try again later."
+        case .questionnaireChanged:
+            "This survey has changed since you started it. Please start again."
+        case .placementMissing:
+            "Please tell us about your placement first."
+        case .invalid(let invalid):
+            "Some answers need attention:\n\(invalid)"
+        }
+    }
+}
+
+extension CalendarDay {
+    /// "30 November 2026", for sentences shown to people.
+    public var longDescription: String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+}
