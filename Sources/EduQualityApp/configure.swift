@@ -1,3 +1,4 @@
+import EduQualityDomain
 import Fluent
 import Leaf
 import Vapor
@@ -9,6 +10,10 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     // values (what anonymous reporters wrote): the service never logs below info.
     if app.logger.logLevel < .info { app.logger.logLevel = .info }
     app.storage[ReceiptAttemptsKey.self] = ReceiptAttempts()
+    app.storage[QuestionnaireCacheKey.self] = QuestionnaireCache()
+    if let data = FileManager.default.contents(atPath: config.seedDirectory + "/reference/comment-keywords.json") {
+        app.storage[CommentKeywordsKey.self] = try JSONDecoder().decode(CommentKeywords.self, from: data)
+    }
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }
 

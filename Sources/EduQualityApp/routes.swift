@@ -17,4 +17,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ConcernCasesController())
     try app.register(collection: ConcernsAPIController())
     try app.register(collection: ConcernStatisticsController())
+    try app.register(collection: SurveyAPIController())
 }

@@ -18,8 +18,12 @@ enum AuditLog {
         let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
         var sequence = last?.id ?? 0
         var previous = last?.hash ?? AuditChain.genesis
-        // Whole milliseconds, so the stored time re-reads exactly on every database.
-        let now = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        // Whole milliseconds, so the stored time re-reads exactly on every database; only the day
+        // for people who must not be identifiable by when they acted.
+        let ms = (Date().timeIntervalSince1970 * 1000).rounded(.down)
+        let now = AuditActor.keepsDayOnly(actor)
+            ? Date(timeIntervalSince1970: (ms / 86_400_000).rounded(.down) * 86_400)
+            : Date(timeIntervalSince1970: ms / 1000)
         for event in events {
             sequence += 1
             let record = AuditChain.seal(sequence: sequence, occurredAt: now, actor: actor, event: event,
@@ -114,3 +118,15 @@ extension Database {
 }
 
 enum AuditLogError: Error { case unsupportedDatabase }
+
+/// Audit names for people without an account. Their entries keep the day only: the exact time
+/// an anonymous report arrived could help identify who sent it.
+enum AuditActor {
+    static let anonymousReporter = "anonymous reporter"
+    static let reporter = "reporter"
+    static let surveyRespondent = "survey respondent"
+
+    static func keepsDayOnly(_ actor: String) -> Bool {
+        actor == anonymousReporter || actor == reporter || actor == surveyRespondent || actor == "public"
+    }
+}

@@ -59,7 +59,7 @@ struct ConcernIntake {
             }
             stored = (code.locator, hash)
         }
-        let actor = submission.howRaised == .anonymous ? "anonymous reporter" : req.auditActor
+        let actor = submission.howRaised == .anonymous ? AuditActor.anonymousReporter : req.auditActor
         let concern = try await req.concerns.create(submission, receipt: stored, actor: actor)
         try await ConcernNotifier(db: req.db).newCase(concern)
         return Accepted(concern: concern, receiptCode: receipt)

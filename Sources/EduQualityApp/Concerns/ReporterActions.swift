@@ -21,7 +21,7 @@ enum ReporterActions {
         switch form.action ?? "" {
         case "message":
             let text = form.message ?? ""
-            try await req.concerns.change(reference, actor: "reporter") { c in
+            try await req.concerns.change(reference, actor: AuditActor.reporter) { c in
                 [try c.receiveReporterMessage(text, on: today)]
             }
             try await notifyHandlers(reference, req: req)
@@ -33,7 +33,7 @@ enum ReporterActions {
                 throw AppError.invalid([FieldError("educationProvider", "Choose your education provider from the list")])
             }
             let chosen = provider
-            let concern = try await req.concerns.change(reference, actor: "reporter") { c in
+            let concern = try await req.concerns.change(reference, actor: AuditActor.reporter) { c in
                 [try c.escalate(by: .reporter, on: today, educationProvider: chosen, clocks: clocks)]
             }
             try await ConcernNotifier(db: req.db).newCase(concern)
@@ -43,12 +43,12 @@ enum ReporterActions {
                 throw AppError.invalid([FieldError("rating", "Choose a rating from 1 to 5")])
             }
             let comment = form.comment?.trimmingWhitespace
-            try await req.concerns.change(reference, actor: "reporter") { c in
+            try await req.concerns.change(reference, actor: AuditActor.reporter) { c in
                 [try c.recordFeedback(rating: rating, comment: comment?.isEmpty == false ? comment : nil, on: today)]
             }
             return "Thank you for your feedback."
         case "consent":
-            try await req.concerns.change(reference, actor: "reporter") { c in [try c.grantNameSharingConsent(on: today)] }
+            try await req.concerns.change(reference, actor: AuditActor.reporter) { c in [try c.grantNameSharingConsent(on: today)] }
             return "You have agreed that your name may be shared with the teams handling your concern."
         default:
             throw AppError.badRequest("Unknown action.")

@@ -11,5 +11,6 @@ enum AppMigrations {
         M004_CreateConcerns(),
         M005_CreateOutbox(),
         M006_CreateAPITokens(),
+        M007_CreateSurvey(),
     ]
 }

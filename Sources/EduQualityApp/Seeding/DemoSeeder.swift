@@ -39,6 +39,8 @@ struct DemoSeeder {
             let grant = try await AccountProvisioning.grant(for: a.role, scopeCode: a.scope, on: app.db)
             try await AccountProvisioning.upsert(email: a.email, name: a.name, passwordHash: hash, grant: grant, on: app.db)
         }
+        let responses = try await SurveyDemoSeeder(db: app.db, catalog: app.surveyCatalog, keywords: app.commentKeywords).seed()
+        if responses > 0 { app.logger.info("Demo survey responses generated: \(responses)") }
         return password
     }
 

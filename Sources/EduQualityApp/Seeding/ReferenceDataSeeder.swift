@@ -49,6 +49,26 @@ struct ReferenceDataSeeder {
             }
             return ((), events)
         }
+        try await seedQuestionnaires(on: db)
+    }
+
+    /// Questionnaire versions shipped in `Seed/questionnaires/` that are not stored yet.
+    func seedQuestionnaires(on db: any Database) async throws {
+        let folder = path("questionnaires")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".json") }.sorted() ?? []
+        let professions = Set(try await Term.query(on: db).filter(\.$vocabulary == Vocabulary.profession.rawValue).all().map(\.code))
+        let admin = SurveyAdministration(db: db, cache: QuestionnaireCache(), actor: "system:seed")
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
+            let json = String(decoding: data, as: UTF8.self)
+            guard let version = try? Questionnaire.decode(json: data).version,
+                  try await QuestionnaireRecord.query(on: db).filter(\.$code == version).count() == 0 else { continue }
+            do {
+                try await admin.addQuestionnaire(json: json, knownProfessions: professions)
+            } catch AppError.invalid(let problems) {
+                throw SeedError("\(file): " + problems.map(\.message).joined(separator: "; "))
+            }
+        }
     }
 
     /// Organisations and their sites from a JSON file of `[{code,name,type,region,sites:[{code,name}]}]`.

@@ -62,6 +62,8 @@ struct ConcernAnonymityTests {
                 #expect(!everything.contains(leak), "stored data contains \(leak)")
             }
             #expect(audit.allSatisfy { $0.actor == "anonymous reporter" })
+            let midnight = Double(Int(Date().timeIntervalSince1970) / 86_400 * 86_400)
+            #expect(audit.allSatisfy { $0.occurredAt.timeIntervalSince1970 == midnight }, "audit keeps the day only")
             #expect(try await SessionRecord.query(on: app.db).count() == sessionsBefore)
             // the captured log
             let logged = log.text

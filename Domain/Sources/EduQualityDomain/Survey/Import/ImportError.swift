@@ -19,4 +19,6 @@ public struct ImportRejected: Error, Hashable, Sendable, CustomStringConvertible
     public let errors: [ImportError]
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+    public init(errors: [ImportError]) { self.errors = errors }
 }

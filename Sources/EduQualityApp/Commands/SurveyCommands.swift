@@ -1,0 +1,86 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// `eduquality rounds create --code CODE --opens YYYY-MM-DD --closes YYYY-MM-DD [--questionnaire VERSION]`
+/// and `eduquality rounds list`.
+struct RoundsCommands: AsyncCommandGroup {
+    var help: String { "Survey round commands." }
+    var commands: [String: any AnyAsyncCommand] { ["create": CreateRoundCommand(), "list": ListRoundsCommand()] }
+}
+
+struct CreateRoundCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "code", help: "Round code, e.g. NETS-2026") var code: String?
+        @Option(name: "opens", help: "Opening day, YYYY-MM-DD") var opens: String?
+        @Option(name: "closes", help: "Closing day, YYYY-MM-DD") var closes: String?
+        @Option(name: "questionnaire", help: "Questionnaire version code") var questionnaire: String?
+    }
+    var help: String { "Creates a survey round." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        let admin = SurveyAdministration(db: app.db, cache: app.storage[QuestionnaireCacheKey.self]!, actor: "system:command-line")
+        do {
+            let round = try await admin.createRound(.init(code: signature.code ?? "", opens: signature.opens ?? "",
+                                                          closes: signature.closes ?? "", questionnaire: signature.questionnaire))
+            context.console.print("Round \(round.code) created: \(round.opens) to \(round.closes), \(round.state(on: .today()).rawValue)"
+                                  + (round.questionnaireVersion.map { ", questionnaire \($0)" } ?? ", no questionnaire yet"))
+        } catch AppError.invalid(let errors) {
+            for e in errors { context.console.error("--\(e.field): \(e.message)") }
+            throw CommandFailed()
+        }
+    }
+}
+
+struct ListRoundsCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Lists survey rounds." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        let today = CalendarDay.today()
+        for (record, round) in try await app.surveyCatalog.allRounds() {
+            let n = try await SurveyResponseRecord.query(on: app.db).filter(\.$roundCode == record.code).count()
+            context.console.print("\(round.code)\t\(round.opens)\t\(round.closes)\t\(round.state(on: today).rawValue)\t\(round.questionnaireVersion ?? "-")\t\(n) responses")
+        }
+    }
+}
+
+/// `eduquality questionnaires add FILE.json`: stores a questionnaire version (every problem listed).
+struct QuestionnaireCommands: AsyncCommandGroup {
+    var help: String { "Questionnaire version commands." }
+    var commands: [String: any AnyAsyncCommand] { ["add": AddQuestionnaireCommand()] }
+}
+
+struct AddQuestionnaireCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "Questionnaire version file (format 1 JSON)") var file: String
+    }
+    var help: String { "Adds or revises a questionnaire version." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        guard let data = FileManager.default.contents(atPath: signature.file) else {
+            context.console.error("Cannot read \(signature.file)")
+            throw CommandFailed()
+        }
+        let professions = Set(try await Term.query(on: app.db).filter(\.$vocabulary == Vocabulary.profession.rawValue).all().map(\.code))
+        let admin = SurveyAdministration(db: app.db, cache: app.storage[QuestionnaireCacheKey.self]!, actor: "system:command-line")
+        do {
+            let q = try await admin.addQuestionnaire(json: String(decoding: data, as: UTF8.self), knownProfessions: professions)
+            context.console.print("Questionnaire \(q.version) stored: \(q.themes.count) themes, \(q.items.count) items.")
+        } catch AppError.invalid(let errors) {
+            for e in errors { context.console.error(e.message) }
+            throw CommandFailed()
+        }
+    }
+}
+
+/// A command that has already printed why it failed.
+struct CommandFailed: Error, CustomStringConvertible {
+    var description: String { "the command failed" }
+}
