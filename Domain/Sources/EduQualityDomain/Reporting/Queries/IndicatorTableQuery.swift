@@ -1,0 +1,111 @@
+extension ScoredResponseStore {
+    /// The indicator table: per group and indicator n, mean, SD, 95% CI, % positive, benchmark
+    /// and flag, through disclosure control (see `DisclosureControl`).
+    public func indicatorTable(_ query: ReportQuery) throws(ReportQueryError) -> IndicatorTable {
+        let plan = try TablePlan(store: self, round: query.round, groupBy: query.groupBy, filters: query.filters)
+        let themes = try themeIndices(query.indicators)
+        let columns = rounds[plan.round]
+        let keys = plan.rowKeys(columns)
+        let order = groupsInCodeOrder(plan.grouping)
+
+        var cellsByGroup = [Int: [IndicatorRow]]()
+        for theme in themes {
+            let pass = ThemePass(columns: columns, theme: theme, keys: keys, plan: plan)
+            let relaxations = RelaxationCounts(cellCounts: pass.cellCounts, plan: plan)
+            let groups = order.filter { pass.moments[$0].n > 0 }
+            let benchmark = benchmarkFigures(round: plan.round, profession: plan.profession, theme: theme,
+                                             threshold: query.threshold)
+            let suppressed = DisclosureControl.suppressions(
+                counts: groups.map { pass.moments[$0].n },
+                passesRelaxations: groups.map { relaxations.allowsPublication(ofGroup: $0, threshold: query.threshold) },
+                benchmarkPublished: benchmark != nil, threshold: query.threshold)
+            let indicator = scheme.themes[theme].code
+            for (i, g) in groups.enumerated() {
+                let code = plan.grouping.code(ofGroup: g, dictionaries: dictionaries)
+                let row: IndicatorRow
+                if suppressed[i] {
+                    row = .suppressed(group: code, indicator: indicator)
+                } else {
+                    row = Self.publishedRow(group: code, indicator: indicator, summary: pass.moments[g].summary,
+                                            positive: pass.positiveAnswers[g], scored: pass.scoredAnswers[g],
+                                            benchmark: benchmark!, threshold: query.threshold)
+                }
+                cellsByGroup[g, default: []].append(row)
+            }
+        }
+        return IndicatorTable(round: query.round, groupBy: query.groupBy,
+                              filters: Dictionary(uniqueKeysWithValues: query.filters.map { ($0.rawValue, $1) }),
+                              threshold: query.threshold.value,
+                              rows: order.flatMap { cellsByGroup[$0] ?? [] })
+    }
+
+    private static func publishedRow(group: String, indicator: String, summary: GroupSummary, positive: Int,
+                                     scored: Int, benchmark: BenchmarkFigures,
+                                     threshold: DisclosureThreshold) -> IndicatorRow {
+        // Published cells have n ≥ threshold ≥ 2, so SD and CI exist.
+        let interval = summary.confidenceInterval!
+        return IndicatorRow(group: group, indicator: indicator,
+                            flag: Flag.classify(group: summary, benchmark: benchmark, threshold: threshold),
+                            n: summary.n, mean: summary.mean, sd: summary.sd,
+                            ciLow: interval.lowerBound, ciHigh: interval.upperBound,
+                            percentPositive: scored > 0 ? 100 * Double(positive) / Double(scored) : nil,
+                            benchmark: benchmark)
+    }
+
+    /// Theme positions for the requested codes (all themes when nil).
+    func themeIndices(_ codes: [String]?) throws(ReportQueryError) -> [Int] {
+        guard let codes else { return Array(scheme.themes.indices) }
+        var indices = [Int]()
+        for code in codes {
+            guard let index = scheme.themes.firstIndex(where: { $0.code == code }) else { throw .unknownIndicator(code) }
+            indices.append(index)
+        }
+        return indices
+    }
+
+    /// The real groups of a grouping, ordered by their codes.
+    func groupsInCodeOrder(_ grouping: GroupLadder) -> [Int] {
+        grouping.realGroups.sorted {
+            grouping.code(ofGroup: $0, dictionaries: dictionaries) < grouping.code(ofGroup: $1, dictionaries: dictionaries)
+        }
+    }
+}
+
+/// One pass over a round for one theme: a counter per row key (every relaxed population) and,
+/// for rows matching every filter, the moments and answer counts of each group.
+struct ThemePass {
+    private(set) var cellCounts: [Int32]
+    private(set) var moments: [MomentAccumulator]
+    private(set) var positiveAnswers: [Int]
+    private(set) var scoredAnswers: [Int]
+
+    init(columns: RoundColumns, theme: Int, keys: [Int32], plan: TablePlan) {
+        let groupCount = plan.grouping.groupCount
+        cellCounts = [Int32](repeating: 0, count: plan.filterCombinations * groupCount)
+        moments = [MomentAccumulator](repeating: MomentAccumulator(), count: groupCount)
+        positiveAnswers = [Int](repeating: 0, count: groupCount)
+        scoredAnswers = [Int](repeating: 0, count: groupCount)
+        let exactKeys = Int32(groupCount)  // keys below this match every filter exactly
+        columns.scores[theme].withUnsafeBufferPointer { scores in
+        columns.positiveAnswers[theme].withUnsafeBufferPointer { positive in
+        columns.scoredAnswers[theme].withUnsafeBufferPointer { scored in
+        keys.withUnsafeBufferPointer { keys in
+        cellCounts.withUnsafeMutableBufferPointer { counts in
+        moments.withUnsafeMutableBufferPointer { moments in
+        positiveAnswers.withUnsafeMutableBufferPointer { positiveSums in
+        scoredAnswers.withUnsafeMutableBufferPointer { scoredSums in
+            for row in 0..<keys.count {
+                let score = scores[row]
+                if score.isNaN { continue }
+                let key = keys[row]
+                counts[Int(key)] &+= 1
+                if key < exactKeys {
+                    let g = Int(key)
+                    moments[g].add(score)
+                    positiveSums[g] &+= Int(positive[row])
+                    scoredSums[g] &+= Int(scored[row])
+                }
+            }
+        }}}}}}}}
+    }
+}

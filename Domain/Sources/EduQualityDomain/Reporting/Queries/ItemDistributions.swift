@@ -1,0 +1,106 @@
+/// Answer distributions per item and group, through the same disclosure control as indicator
+/// tables. The population of an item cell is the respondents who answered the item (a rank or
+/// "not applicable"): everything shown is a breakdown of it.
+public struct ItemDistributionTable: Sendable, Hashable, Codable {
+    public let round: String
+    public let groupBy: Dimension
+    public let filters: [String: String]
+    public let threshold: Int
+    /// Ordered by group code, then by item in the scheme's order.
+    public let rows: [ItemDistributionRow]
+}
+
+public struct ItemDistributionRow: Sendable, Hashable, Codable {
+    public let group: String
+    public let indicator: String
+    public let item: String
+    public let suppressed: Bool
+    /// Respondents who answered the item with a rank or "not applicable".
+    public let n: Int?
+    /// Answers per rank as asked (index 0 is rank 1), before reverse keying.
+    public let rankCounts: [Int]?
+    public let notApplicable: Int?
+    /// Percentage (0–100) of the ranked answers in the top two ranks after reverse keying; nil
+    /// when every answer was "not applicable".
+    public let percentPositive: Double?
+}
+
+extension ScoredResponseStore {
+    public func itemDistributions(_ query: ReportQuery) throws(ReportQueryError) -> ItemDistributionTable {
+        let plan = try TablePlan(store: self, round: query.round, groupBy: query.groupBy, filters: query.filters)
+        let themes = try themeIndices(query.indicators)
+        let columns = rounds[plan.round]
+        let keys = plan.rowKeys(columns)
+        let order = groupsInCodeOrder(plan.grouping)
+
+        var cellsByGroup = [Int: [ItemDistributionRow]]()
+        for theme in themes {
+            for itemIndex in themeItems[theme] {
+                let item = items[itemIndex]
+                let pass = ItemPass(columns: columns, item: itemIndex, scalePoints: item.scalePoints, keys: keys, plan: plan)
+                let relaxations = RelaxationCounts(cellCounts: pass.cellCounts, plan: plan)
+                let groups = order.filter { pass.answered(group: $0) > 0 }
+                let suppressed = DisclosureControl.suppressions(
+                    counts: groups.map { pass.answered(group: $0) },
+                    passesRelaxations: groups.map { relaxations.allowsPublication(ofGroup: $0, threshold: query.threshold) },
+                    benchmarkPublished: true, threshold: query.threshold)
+                for (i, g) in groups.enumerated() {
+                    let code = plan.grouping.code(ofGroup: g, dictionaries: dictionaries)
+                    let indicator = scheme.themes[theme].code
+                    guard !suppressed[i] else {
+                        cellsByGroup[g, default: []].append(ItemDistributionRow(
+                            group: code, indicator: indicator, item: item.code, suppressed: true,
+                            n: nil, rankCounts: nil, notApplicable: nil, percentPositive: nil))
+                        continue
+                    }
+                    let ranks = pass.rankCounts(group: g)
+                    let ranked = ranks.reduce(0, +)
+                    let positive = ranks.enumerated().reduce(0) { $0 + (item.isPositive(rank: $1.offset + 1) ? $1.element : 0) }
+                    cellsByGroup[g, default: []].append(ItemDistributionRow(
+                        group: code, indicator: indicator, item: item.code, suppressed: false,
+                        n: pass.answered(group: g), rankCounts: ranks, notApplicable: pass.notApplicable(group: g),
+                        percentPositive: ranked > 0 ? 100 * Double(positive) / Double(ranked) : nil))
+                }
+            }
+        }
+        return ItemDistributionTable(round: query.round, groupBy: query.groupBy,
+                                     filters: Dictionary(uniqueKeysWithValues: query.filters.map { ($0.rawValue, $1) }),
+                                     threshold: query.threshold.value,
+                                     rows: order.flatMap { cellsByGroup[$0] ?? [] })
+    }
+}
+
+/// One pass over a round for one item: a counter per row key and, for rows matching every
+/// filter, the answers per group (k rank slots, then one for "not applicable").
+struct ItemPass {
+    private(set) var cellCounts: [Int32]
+    private var answers: [Int]
+    private let slots: Int
+
+    init(columns: RoundColumns, item: Int, scalePoints: Int, keys: [Int32], plan: TablePlan) {
+        let groupCount = plan.grouping.groupCount, slots = scalePoints + 1
+        self.slots = slots
+        cellCounts = [Int32](repeating: 0, count: plan.filterCombinations * groupCount)
+        answers = [Int](repeating: 0, count: groupCount * slots)
+        let exactKeys = Int32(groupCount)
+        columns.answers[item].withUnsafeBufferPointer { column in
+        keys.withUnsafeBufferPointer { keys in
+        cellCounts.withUnsafeMutableBufferPointer { counts in
+        answers.withUnsafeMutableBufferPointer { answers in
+            for row in 0..<keys.count {
+                let answer = column[row]
+                if answer == RoundColumns.unanswered { continue }
+                let key = keys[row]
+                counts[Int(key)] &+= 1
+                if key < exactKeys {
+                    let slot = answer == RoundColumns.notApplicable ? scalePoints : Int(answer) &- 1
+                    answers[Int(key) &* slots &+ slot] &+= 1
+                }
+            }
+        }}}}
+    }
+
+    func rankCounts(group g: Int) -> [Int] { Array(answers[(g * slots)..<(g * slots + slots - 1)]) }
+    func notApplicable(group g: Int) -> Int { answers[g * slots + slots - 1] }
+    func answered(group g: Int) -> Int { answers[(g * slots)..<(g * slots + slots)].reduce(0, +) }
+}

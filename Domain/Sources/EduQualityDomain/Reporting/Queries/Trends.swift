@@ -1,0 +1,97 @@
+/// The same cells (group × indicator under the same filters) across rounds, each round's cell
+/// through that round's disclosure control, with Welch's test of each year-on-year change.
+public struct TrendQuery: Sendable, Hashable {
+    /// Rounds in chronological order; changes are between consecutive rounds of this list.
+    public var rounds: [String]
+    public var groupBy: Dimension
+    public var filters: [Dimension: String]
+    public var indicators: [String]?
+    public var threshold: DisclosureThreshold
+
+    public init(rounds: [String], groupBy: Dimension = .national, filters: [Dimension: String] = [:],
+                indicators: [String]? = nil, threshold: DisclosureThreshold = .standard) {
+        self.rounds = rounds
+        self.groupBy = groupBy
+        self.filters = filters
+        self.indicators = indicators
+        self.threshold = threshold
+    }
+}
+
+public struct TrendTable: Sendable, Hashable, Codable {
+    public let rounds: [String]
+    public let groupBy: Dimension
+    public let filters: [String: String]
+    public let threshold: Int
+    /// Ordered by group code, then indicator; one series per cell present in any round.
+    public let series: [TrendSeries]
+}
+
+public struct TrendSeries: Sendable, Hashable, Codable {
+    public let group: String
+    public let indicator: String
+    /// One point per round in which the cell has respondents, in the query's round order.
+    public let points: [TrendPoint]
+}
+
+public struct TrendPoint: Sendable, Hashable, Codable {
+    public let round: String
+    public let flag: Flag
+    public let n: Int?
+    public let mean: Double?
+    public let sd: Double?
+    public let ciLow: Double?
+    public let ciHigh: Double?
+    /// The change from the previous round of the query, when both rounds' cells are published.
+    public let change: YearOnYearChange?
+}
+
+public struct YearOnYearChange: Sendable, Hashable, Codable {
+    public let fromRound: String
+    /// This round's mean minus the previous round's.
+    public let difference: Double
+    public let t: Double?
+    public let degreesOfFreedom: Double?
+    public let p: Double
+    /// Welch's two-sided test at p < 0.05.
+    public let significant: Bool
+}
+
+extension ScoredResponseStore {
+    public func trends(_ query: TrendQuery) throws(ReportQueryError) -> TrendTable {
+        guard !query.rounds.isEmpty else { throw .noRounds }
+        var tables = [IndicatorTable]()
+        for round in query.rounds {
+            tables.append(try indicatorTable(ReportQuery(round: round, groupBy: query.groupBy, filters: query.filters,
+                                                         indicators: query.indicators, threshold: query.threshold)))
+        }
+        struct Cell: Hashable { let group: String, indicator: String }
+        var byCell = [Cell: [Int: IndicatorRow]]()  // round position → row
+        for (position, table) in tables.enumerated() {
+            for row in table.rows { byCell[Cell(group: row.group, indicator: row.indicator), default: [:]][position] = row }
+        }
+        let indicatorOrder = try themeIndices(query.indicators).map { scheme.themes[$0].code }
+        let cells = byCell.keys.sorted {
+            ($0.group, indicatorOrder.firstIndex(of: $0.indicator)!) < ($1.group, indicatorOrder.firstIndex(of: $1.indicator)!)
+        }
+        let series = cells.map { cell in
+            let rows = byCell[cell]!
+            let points = query.rounds.indices.compactMap { position -> TrendPoint? in
+                guard let row = rows[position] else { return nil }
+                var change: YearOnYearChange?
+                if position > 0, let earlier = rows[position - 1]?.summary, let later = row.summary,
+                   let test = WelchTest(earlier: earlier, later: later) {
+                    change = YearOnYearChange(fromRound: query.rounds[position - 1], difference: test.difference,
+                                              t: test.t, degreesOfFreedom: test.degreesOfFreedom, p: test.p,
+                                              significant: test.isSignificant)
+                }
+                return TrendPoint(round: query.rounds[position], flag: row.flag, n: row.n, mean: row.mean, sd: row.sd,
+                                  ciLow: row.ciLow, ciHigh: row.ciHigh, change: change)
+            }
+            return TrendSeries(group: cell.group, indicator: cell.indicator, points: points)
+        }
+        return TrendTable(rounds: query.rounds, groupBy: query.groupBy,
+                          filters: Dictionary(uniqueKeysWithValues: query.filters.map { ($0.rawValue, $1) }),
+                          threshold: query.threshold.value, series: series)
+    }
+}

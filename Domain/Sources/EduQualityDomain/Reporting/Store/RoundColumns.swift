@@ -1,0 +1,59 @@
+/// The responses of one survey round, column by column. Every query is about one round, so
+/// keeping rounds apart means a query scans only its own round's rows.
+struct RoundColumns: Sendable {
+    /// Dimension ids row-major, `stride` per row (7 used, padded to 8 for aligned access).
+    static let stride = 8
+    static let unanswered: UInt8 = 0
+    static let notApplicable: UInt8 = 255
+
+    private(set) var count = 0
+    private(set) var dimensions: [UInt16] = []
+    /// Per theme: each respondent's theme score, NaN when they have none.
+    private(set) var scores: [[Double]]
+    /// Per theme: how many of the respondent's scored answers in the theme were in the top two
+    /// ranks, and how many answers were scored (for the theme's % positive). 0 without a score.
+    private(set) var positiveAnswers: [[UInt8]]
+    private(set) var scoredAnswers: [[UInt8]]
+    /// Per item: 0 unanswered (or not shown), 255 not applicable, else the rank 1…k.
+    private(set) var answers: [[UInt8]]
+
+    init(themeCount: Int, itemCount: Int) {
+        scores = Array(repeating: [], count: themeCount)
+        positiveAnswers = Array(repeating: [], count: themeCount)
+        scoredAnswers = Array(repeating: [], count: themeCount)
+        answers = Array(repeating: [], count: itemCount)
+    }
+
+    mutating func reserveCapacity(_ n: Int) {
+        dimensions.reserveCapacity(n * Self.stride)
+        for t in scores.indices {
+            scores[t].reserveCapacity(n)
+            positiveAnswers[t].reserveCapacity(n)
+            scoredAnswers[t].reserveCapacity(n)
+        }
+        for i in answers.indices { answers[i].reserveCapacity(n) }
+    }
+
+    mutating func append(dimensions ids: [UInt16], themeScores: [ThemeScore], answers encoded: [UInt8]) {
+        dimensions.append(contentsOf: ids)
+        dimensions.append(contentsOf: repeatElement(0, count: Self.stride - ids.count))
+        for (t, score) in themeScores.enumerated() {
+            scores[t].append(score.score ?? .nan)
+            positiveAnswers[t].append(score.score == nil ? 0 : score.positive)
+            scoredAnswers[t].append(score.score == nil ? 0 : score.scored)
+        }
+        for (i, answer) in encoded.enumerated() { answers[i].append(answer) }
+        count += 1
+    }
+
+    func dimension(_ column: Int, ofRow row: Int) -> UInt16 {
+        dimensions[row * Self.stride + column]
+    }
+}
+
+/// One respondent's result for one theme, as stored.
+struct ThemeScore: Sendable {
+    var score: Double?
+    var positive: UInt8
+    var scored: UInt8
+}
