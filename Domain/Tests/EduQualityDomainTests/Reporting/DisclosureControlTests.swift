@@ -149,4 +149,24 @@ struct DisclosureControlTests {
         #expect(bySite.rows.map(\.group) == ["A1", "B1"])
         #expect(Self.published(bySite) == ["B1": 7])
     }
+
+    @Test("(c) also covers populations that contain a cell through a shared code: specialty X is all at site A1")
+    func sharedCodes() throws {
+        // A1: 5 in specialty X and 1 in Y; B1: 10 in Y; one region, round 16.
+        var store = ScoredResponseStore(scheme: Self.scheme)
+        for (site, organisation, specialty, count) in [("A1", "A", "X", 5), ("A1", "A", "Y", 1), ("B1", "B", "Y", 10)] {
+            for _ in 0..<count {
+                try store.append(ResponseRecord(round: "r", profession: "doc", region: "R", organisation: organisation,
+                                                site: site, specialty: specialty, answers: ["t1": .rank(3)]))
+            }
+        }
+        // Specialty X (5) differs from the round (16) by 11, but all five are at A1, which holds 6:
+        // publishing both would single out the Y respondent at A1. Y (11): every population
+        // containing it (R, the round) holds 16 → published.
+        let bySpecialty = try store.indicatorTable(ReportQuery(round: "r", groupBy: .specialty))
+        #expect(bySpecialty.rows.map(\.group) == ["X", "Y"])
+        #expect(Self.published(bySpecialty) == ["Y": 11])
+        // A1 (6) is published: A 6, R 16.
+        #expect(Self.published(try store.indicatorTable(ReportQuery(round: "r", groupBy: .site)))["A1"] == 6)
+    }
 }

@@ -20,6 +20,7 @@ extension ScoredResponseStore {
         var values = [Double]()
         values.reserveCapacity(columns.count)
         var moments = MomentAccumulator()
+        var shared = SharedCodes()
         let professionColumn = Dimension.profession.column!
         columns.scores[theme].withUnsafeBufferPointer { scores in
             columns.dimensions.withUnsafeBufferPointer { dimensions in
@@ -29,13 +30,20 @@ extension ScoredResponseStore {
                     if profession != 0, dimensions[row &* RoundColumns.stride &+ professionColumn] != profession { continue }
                     values.append(score)
                     moments.add(score)
+                    shared.add(SharedCodes.row(at: row, in: dimensions))
                 }
             }
         }
-        guard !values.isEmpty else { return BenchmarkPopulation(summary: moments.summary, q1: .nan, q3: .nan) }
+        guard !values.isEmpty else {
+            return BenchmarkPopulation(summary: moments.summary, q1: .nan, q3: .nan, smallestImpliedAddition: nil)
+        }
         let (q1, q3) = values.withUnsafeMutableBufferPointer { buffer in
             (Percentile.linearBySelection(0.25, in: buffer), Percentile.linearBySelection(0.75, in: buffer))
         }
-        return BenchmarkPopulation(summary: moments.summary, q1: q1, q3: q3)
+        let scores = columns.scores[theme]
+        let addition = ImpliedSupersets.smallestAddition(
+            shared: shared.constraints, covered: profession == 0 ? [] : [professionColumn], columns: columns
+        ) { !scores[$0].isNaN }
+        return BenchmarkPopulation(summary: moments.summary, q1: q1, q3: q3, smallestImpliedAddition: addition)
     }
 }

@@ -9,12 +9,18 @@
 /// (b) Complementary, within one table (one indicator, one grouping): if the suppressed cells
 ///     together hold 1…threshold−1 respondents, the smallest published cells (ties: first in code
 ///     order) are suppressed too, until the suppressed cells hold ≥ threshold or all are.
-/// (c) Across tables: for EVERY combination of relaxations of the cell's constraints — each
-///     constraint kept, widened to an ancestor (site → organisation → region) or dropped
-///     (national), independently (the product of the ladders) — the relaxed population holds
-///     the same respondents as the cell or at least threshold more. So no published cell differs
-///     from any population obtained by relaxing its constraints (published or not) by 1…t−1.
-///     The round is never relaxed (each round is its own survey).
+/// (c) Across tables: the cell differs by 0 or by at least threshold respondents from EVERY
+///     population that contains it. Those are the populations defined by any combination of
+///     constraints that all the cell's respondents satisfy:
+///     - each of the cell's own constraints kept, widened to an ancestor place (site →
+///       organisation → region) or dropped (national), independently — every combination, the
+///       product of the ladders, not only single relaxations (`RelaxationCounts`); and
+///     - any code that all the cell's respondents happen to share in a dimension no constraint
+///       names (say all are in specialty X, or at one site), in any combination with the above
+///       (`ImpliedSupersets`). Without this, {specialty X} and {site S} could both be published
+///       when every X respondent is at S and S has one respondent more.
+///     So no published cell differs from any population nesting it — published or not, however
+///     a query defines it — by 1…t−1. The round is never relaxed (each round is its own survey).
 /// The benchmark of a row is a published figure too: it must pass (a) and (c) itself (its only
 /// relaxation is the whole round), or every row compared with it is suppressed.
 ///
@@ -30,6 +36,16 @@ enum DisclosureControl {
         }
         while applyComplementarySuppression(counts: counts, suppressed: &suppressed, threshold: threshold) {}
         return suppressed
+    }
+
+    /// Rule (c) for one cell with n ≥ threshold (smaller cells are suppressed by (a) anyway).
+    static func passesRuleC(group g: Int, n: Int, shared: SharedCodes, plan: TablePlan, relaxations: RelaxationCounts,
+                            columns: RoundColumns, threshold: DisclosureThreshold,
+                            isCounted: (Int) -> Bool) -> Bool {
+        guard threshold.allows(n), relaxations.allowsPublication(ofGroup: g, threshold: threshold) else { return false }
+        guard let addition = ImpliedSupersets.smallestAddition(shared: shared.constraints, covered: plan.coveredColumns,
+                                                               columns: columns, isCounted: isCounted) else { return true }
+        return threshold.allowsDifference(addition)
     }
 
     /// Rule (b); returns whether it suppressed anything.

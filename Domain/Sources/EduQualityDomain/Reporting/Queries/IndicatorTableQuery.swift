@@ -15,9 +15,14 @@ extension ScoredResponseStore {
             let groups = order.filter { pass.moments[$0].n > 0 }
             let benchmark = benchmarkFigures(round: plan.round, profession: plan.profession, theme: theme,
                                              threshold: query.threshold)
+            let scores = columns.scores[theme]
             let suppressed = DisclosureControl.suppressions(
                 counts: groups.map { pass.moments[$0].n },
-                passesRelaxations: groups.map { relaxations.allowsPublication(ofGroup: $0, threshold: query.threshold) },
+                passesRelaxations: groups.map { g in
+                    DisclosureControl.passesRuleC(group: g, n: pass.moments[g].n, shared: pass.shared[g], plan: plan,
+                                                  relaxations: relaxations, columns: columns,
+                                                  threshold: query.threshold) { !scores[$0].isNaN }
+                },
                 benchmarkPublished: benchmark != nil, threshold: query.threshold)
             let indicator = scheme.themes[theme].code
             for (i, g) in groups.enumerated() {
@@ -78,6 +83,7 @@ struct ThemePass {
     private(set) var moments: [MomentAccumulator]
     private(set) var positiveAnswers: [Int]
     private(set) var scoredAnswers: [Int]
+    private(set) var shared: [SharedCodes]
 
     init(columns: RoundColumns, theme: Int, keys: [Int32], plan: TablePlan) {
         let groupCount = plan.grouping.groupCount
@@ -85,6 +91,7 @@ struct ThemePass {
         moments = [MomentAccumulator](repeating: MomentAccumulator(), count: groupCount)
         positiveAnswers = [Int](repeating: 0, count: groupCount)
         scoredAnswers = [Int](repeating: 0, count: groupCount)
+        shared = [SharedCodes](repeating: SharedCodes(), count: groupCount)
         let exactKeys = Int32(groupCount)  // keys below this match every filter exactly
         columns.scores[theme].withUnsafeBufferPointer { scores in
         columns.positiveAnswers[theme].withUnsafeBufferPointer { positive in
@@ -94,6 +101,8 @@ struct ThemePass {
         moments.withUnsafeMutableBufferPointer { moments in
         positiveAnswers.withUnsafeMutableBufferPointer { positiveSums in
         scoredAnswers.withUnsafeMutableBufferPointer { scoredSums in
+        shared.withUnsafeMutableBufferPointer { shared in
+        columns.dimensions.withUnsafeBufferPointer { dimensions in
             for row in 0..<keys.count {
                 let score = scores[row]
                 if score.isNaN { continue }
@@ -104,8 +113,9 @@ struct ThemePass {
                     moments[g].add(score)
                     positiveSums[g] &+= Int(positive[row])
                     scoredSums[g] &+= Int(scored[row])
+                    shared[g].add(SharedCodes.row(at: row, in: dimensions))
                 }
             }
-        }}}}}}}}
+        }}}}}}}}}}
     }
 }

@@ -40,9 +40,14 @@ extension ScoredResponseStore {
                 let pass = ItemPass(columns: columns, item: itemIndex, scalePoints: item.scalePoints, keys: keys, plan: plan)
                 let relaxations = RelaxationCounts(cellCounts: pass.cellCounts, plan: plan)
                 let groups = order.filter { pass.answered(group: $0) > 0 }
+                let answers = columns.answers[itemIndex]
                 let suppressed = DisclosureControl.suppressions(
                     counts: groups.map { pass.answered(group: $0) },
-                    passesRelaxations: groups.map { relaxations.allowsPublication(ofGroup: $0, threshold: query.threshold) },
+                    passesRelaxations: groups.map { g in
+                        DisclosureControl.passesRuleC(group: g, n: pass.answered(group: g), shared: pass.shared[g], plan: plan,
+                                                      relaxations: relaxations, columns: columns,
+                                                      threshold: query.threshold) { answers[$0] != RoundColumns.unanswered }
+                    },
                     benchmarkPublished: true, threshold: query.threshold)
                 for (i, g) in groups.enumerated() {
                     let code = plan.grouping.code(ofGroup: g, dictionaries: dictionaries)
@@ -76,17 +81,21 @@ struct ItemPass {
     private(set) var cellCounts: [Int32]
     private var answers: [Int]
     private let slots: Int
+    private(set) var shared: [SharedCodes]
 
     init(columns: RoundColumns, item: Int, scalePoints: Int, keys: [Int32], plan: TablePlan) {
         let groupCount = plan.grouping.groupCount, slots = scalePoints + 1
         self.slots = slots
         cellCounts = [Int32](repeating: 0, count: plan.filterCombinations * groupCount)
         answers = [Int](repeating: 0, count: groupCount * slots)
+        shared = [SharedCodes](repeating: SharedCodes(), count: groupCount)
         let exactKeys = Int32(groupCount)
         columns.answers[item].withUnsafeBufferPointer { column in
         keys.withUnsafeBufferPointer { keys in
         cellCounts.withUnsafeMutableBufferPointer { counts in
         answers.withUnsafeMutableBufferPointer { answers in
+        shared.withUnsafeMutableBufferPointer { shared in
+        columns.dimensions.withUnsafeBufferPointer { dimensions in
             for row in 0..<keys.count {
                 let answer = column[row]
                 if answer == RoundColumns.unanswered { continue }
@@ -95,9 +104,10 @@ struct ItemPass {
                 if key < exactKeys {
                     let slot = answer == RoundColumns.notApplicable ? scalePoints : Int(answer) &- 1
                     answers[Int(key) &* slots &+ slot] &+= 1
+                    shared[Int(key)].add(SharedCodes.row(at: row, in: dimensions))
                 }
             }
-        }}}}
+        }}}}}}
     }
 
     func rankCounts(group g: Int) -> [Int] { Array(answers[(g * slots)..<(g * slots + slots - 1)]) }

@@ -15,6 +15,9 @@ struct TablePlan: Sendable {
     let grouping: GroupLadder
     /// The profession filter's id, 0 when there is none (it selects the benchmark).
     let profession: UInt16
+    /// Columns named by the query's constraints or their wider places: relaxations of these are
+    /// counted by `RelaxationCounts`, shared codes in other columns by `ImpliedSupersets`.
+    let coveredColumns: Set<Int>
 
     init(store: ScoredResponseStore, round: String, groupBy: Dimension,
          filters: [Dimension: String]) throws(ReportQueryError) {
@@ -42,6 +45,13 @@ struct TablePlan: Sendable {
         self.filterCombinations = combinations
         self.profession = profession
         grouping = GroupLadder(dimension: groupBy, dictionaries: store.dictionaries, hierarchy: store.hierarchy)
+        var covered = Set(ladders.flatMap { $0.steps.map(\.column) })
+        var place: Dimension? = groupBy == .national ? nil : groupBy
+        while let dimension = place {
+            covered.insert(dimension.column!)
+            place = dimension.parent
+        }
+        coveredColumns = covered
     }
 
     /// The key of every row of the round (one pass over the dimension ids).

@@ -16,6 +16,9 @@ struct RoundColumns: Sendable {
     private(set) var scoredAnswers: [[UInt8]]
     /// Per item: 0 unanswered (or not shown), 255 not applicable, else the rank 1…k.
     private(set) var answers: [[UInt8]]
+    /// Per dimension column and code id: the rows with that code, ascending. Disclosure control
+    /// uses them to count the populations that contain a cell only by a code its rows share.
+    private(set) var rowsWithCode: [[[Int32]]] = Array(repeating: [], count: Dimension.columnCount)
 
     init(themeCount: Int, itemCount: Int) {
         scores = Array(repeating: [], count: themeCount)
@@ -37,6 +40,13 @@ struct RoundColumns: Sendable {
     mutating func append(dimensions ids: [UInt16], themeScores: [ThemeScore], answers encoded: [UInt8]) {
         dimensions.append(contentsOf: ids)
         dimensions.append(contentsOf: repeatElement(0, count: Self.stride - ids.count))
+        for (column, id) in ids.enumerated() where id != 0 {
+            let code = Int(id)
+            if rowsWithCode[column].count <= code {
+                rowsWithCode[column].append(contentsOf: repeatElement([], count: code + 1 - rowsWithCode[column].count))
+            }
+            rowsWithCode[column][code].append(Int32(count))
+        }
         for (t, score) in themeScores.enumerated() {
             scores[t].append(score.score ?? .nan)
             positiveAnswers[t].append(score.score == nil ? 0 : score.positive)
@@ -48,6 +58,10 @@ struct RoundColumns: Sendable {
 
     func dimension(_ column: Int, ofRow row: Int) -> UInt16 {
         dimensions[row * Self.stride + column]
+    }
+
+    func rows(withCode code: UInt16, inColumn column: Int) -> [Int32] {
+        Int(code) < rowsWithCode[column].count ? rowsWithCode[column][Int(code)] : []
     }
 }
 
