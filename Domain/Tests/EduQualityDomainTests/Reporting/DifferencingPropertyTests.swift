@@ -73,9 +73,9 @@ struct DifferencingPropertyTests {
         return Survey(records: records, store: store, organisationOf: organisationOf, regionOf: regionOf, counted: counted)
     }
 
-    static func code(_ record: ResponseRecord, _ dimension: Dimension) -> String? {
+    static func code(_ record: ResponseRecord, _ dimension: ReportDimension) -> String? {
         switch dimension {
-        case .national: Dimension.nationalCode
+        case .national: ReportDimension.nationalCode
         case .region: record.region
         case .organisation: record.organisation
         case .site: record.site
@@ -89,7 +89,7 @@ struct DifferencingPropertyTests {
     /// A published figure: its defining constraints, measure (theme or item code), n and the
     /// respondents it covers.
     struct Figure {
-        let constraints: [Dimension: String]
+        let constraints: [ReportDimension: String]
         let measure: String
         let n: Int
         let members: Set<Int>
@@ -98,10 +98,10 @@ struct DifferencingPropertyTests {
 
     /// Every query to run: each grouping with no filter, every single filter, every pair of
     /// filters, and a random sample of triples (all codes, including contradictory ones).
-    static func filterSets(_ survey: Survey, seed: UInt64) -> [[Dimension: String]] {
-        let dimensions = Dimension.allCases.filter { $0 != .national }
+    static func filterSets(_ survey: Survey, seed: UInt64) -> [[ReportDimension: String]] {
+        let dimensions = ReportDimension.allCases.filter { $0 != .national }
         let codes = Dictionary(uniqueKeysWithValues: dimensions.map { d in (d, survey.store.codes(of: d)) })
-        var sets: [[Dimension: String]] = [[:]]
+        var sets: [[ReportDimension: String]] = [[:]]
         for d in dimensions { for c in codes[d]! { sets.append([d: c]) } }
         for (i, d1) in dimensions.enumerated() {
             for d2 in dimensions[(i + 1)...] {
@@ -119,7 +119,7 @@ struct DifferencingPropertyTests {
     static func publishedFigures(_ survey: Survey, threshold: DisclosureThreshold, seed: UInt64) throws -> [Figure] {
         let records = survey.records
         var known = [String: Set<Int>]()
-        func membersOf(_ constraints: [Dimension: String], _ measure: String) -> Set<Int> {
+        func membersOf(_ constraints: [ReportDimension: String], _ measure: String) -> Set<Int> {
             let key = "\(measure) " + constraints.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")
             if let cached = known[key] { return cached }
             let counted = survey.counted[measure]!
@@ -130,7 +130,7 @@ struct DifferencingPropertyTests {
             return found
         }
         var figures = [Figure]()
-        func cell(_ filters: [Dimension: String], _ groupBy: Dimension, _ group: String) -> [Dimension: String] {
+        func cell(_ filters: [ReportDimension: String], _ groupBy: ReportDimension, _ group: String) -> [ReportDimension: String] {
             var constraints = filters
             if groupBy != .national {
                 // A grouping on a filtered dimension can only repeat the filter's code.
@@ -139,11 +139,11 @@ struct DifferencingPropertyTests {
             }
             return constraints
         }
-        func source(_ filters: [Dimension: String], _ groupBy: Dimension) -> String {
+        func source(_ filters: [ReportDimension: String], _ groupBy: ReportDimension) -> String {
             "\(groupBy.rawValue) | \(filters.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"
         }
         for filters in filterSets(survey, seed: seed) {
-            for groupBy in Dimension.allCases {
+            for groupBy in ReportDimension.allCases {
                 let query = ReportQuery(round: "r", groupBy: groupBy, filters: filters, threshold: threshold)
                 for row in try survey.store.indicatorTable(query).rows {
                     let constraints = cell(filters, groupBy, row.group)
@@ -157,7 +157,7 @@ struct DifferencingPropertyTests {
                     figures.append(Figure(constraints: constraints, measure: row.indicator, n: n, members: members,
                                           source: source(filters, groupBy)))
                     let benchmark = try #require(row.benchmark)
-                    var benchmarkConstraints = [Dimension: String]()
+                    var benchmarkConstraints = [ReportDimension: String]()
                     if let profession = filters[.profession] { benchmarkConstraints[.profession] = profession }
                     let benchmarkMembers = membersOf(benchmarkConstraints, row.indicator)
                     #expect(benchmark.n == benchmarkMembers.count)
@@ -180,7 +180,7 @@ struct DifferencingPropertyTests {
     }
 
     /// Whether `wider` is `narrower` with constraints dropped or widened to a parent place.
-    static func isRelaxation(_ wider: [Dimension: String], of narrower: [Dimension: String], _ survey: Survey) -> Bool {
+    static func isRelaxation(_ wider: [ReportDimension: String], of narrower: [ReportDimension: String], _ survey: Survey) -> Bool {
         wider.allSatisfy { dimension, code in
             narrower.contains { d, c in
                 var (d, c) = (d, c)

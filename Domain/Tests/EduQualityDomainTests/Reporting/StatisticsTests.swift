@@ -17,6 +17,17 @@ struct StatisticsTests {
         #expect(Self.close(StudentT.critical975(degreesOfFreedom: Int(df)), expected))
     }
 
+    @Test("t(0.975, df) for large df (series beyond the table) matches scipy",
+          arguments: [(2047, 1.9611235598633847), (2048, 1.9611229933354632), (5000, 1.9604385517065073),
+                      (99_999, 1.9599877077718442), (10_000_000, 1.959964221767205)])
+    func largeDegreesOfFreedom(df: Int, expected: Double) {
+        #expect(Self.close(StudentT.critical975(degreesOfFreedom: df), expected, relative: 1e-13))
+        // The general inversion (used for Welch p-values) agrees to 1e-11 up to df 10⁵.
+        if df <= 99_999 {
+            #expect(Self.close(StudentT.quantile(0.975, degreesOfFreedom: Double(df)), expected, relative: 1e-11))
+        }
+    }
+
     @Test("other quantiles match scipy, including the lower tail",
           arguments: [(0.9, 1.0, 3.0776835371752544), (0.9, 2, 1.8856180831641272), (0.9, 5, 1.4758840488244815),
                       (0.9, 30, 1.3104150253913955), (0.9, 1000, 1.2823987214609247),

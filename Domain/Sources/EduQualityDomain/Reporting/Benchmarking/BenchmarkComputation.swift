@@ -21,7 +21,7 @@ extension ScoredResponseStore {
         values.reserveCapacity(columns.count)
         var moments = MomentAccumulator()
         var shared = SharedCodes()
-        let professionColumn = Dimension.profession.column!
+        let professionColumn = ReportDimension.profession.column!
         columns.scores[theme].withUnsafeBufferPointer { scores in
             columns.dimensions.withUnsafeBufferPointer { dimensions in
                 for row in 0..<columns.count {

@@ -13,19 +13,19 @@ struct ConstraintLadder: Sendable {
     /// Levels including "dropped".
     var levelCount: Int { steps.count + 1 }
 
-    init(dimension: Dimension, code: UInt16, hierarchy: PlaceHierarchy) {
+    init(dimension: ReportDimension, code: UInt16, hierarchy: PlaceHierarchy) {
         var steps = [Step]()
         switch dimension {
         case .national:
             break
         case .site:
-            steps.append(Step(column: Dimension.site.column!, code: code))
+            steps.append(Step(column: ReportDimension.site.column!, code: code))
             let organisation = hierarchy.organisation(ofSite: code)
-            steps.append(Step(column: Dimension.organisation.column!, code: organisation))
-            steps.append(Step(column: Dimension.region.column!, code: hierarchy.region(ofOrganisation: organisation)))
+            steps.append(Step(column: ReportDimension.organisation.column!, code: organisation))
+            steps.append(Step(column: ReportDimension.region.column!, code: hierarchy.region(ofOrganisation: organisation)))
         case .organisation:
-            steps.append(Step(column: Dimension.organisation.column!, code: code))
-            steps.append(Step(column: Dimension.region.column!, code: hierarchy.region(ofOrganisation: code)))
+            steps.append(Step(column: ReportDimension.organisation.column!, code: code))
+            steps.append(Step(column: ReportDimension.region.column!, code: hierarchy.region(ofOrganisation: code)))
         default:
             steps.append(Step(column: dimension.column!, code: code))
         }

@@ -43,9 +43,8 @@ enum DisclosureControl {
                             columns: RoundColumns, threshold: DisclosureThreshold,
                             isCounted: (Int) -> Bool) -> Bool {
         guard threshold.allows(n), relaxations.allowsPublication(ofGroup: g, threshold: threshold) else { return false }
-        guard let addition = ImpliedSupersets.smallestAddition(shared: shared.constraints, covered: plan.coveredColumns,
-                                                               columns: columns, isCounted: isCounted) else { return true }
-        return threshold.allowsDifference(addition)
+        return ImpliedSupersets.allowPublication(ofCellWith: n, shared: shared.constraints, covered: plan.coveredColumns,
+                                                 columns: columns, threshold: threshold, isCounted: isCounted)
     }
 
     /// Rule (b); returns whether it suppressed anything.

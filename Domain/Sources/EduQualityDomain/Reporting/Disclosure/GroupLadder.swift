@@ -16,30 +16,26 @@ struct GroupLadder: Sendable {
         let ancestor: [Int32]  // group id → the id of its ancestor at this level
     }
 
-    let dimension: Dimension
+    let dimension: ReportDimension
     let rowGroup: RowGroup
     /// Group ids 0..<groupCount (pseudo-groups included).
     let groupCount: Int
-    /// The ids that are real groups with a code of their own.
-    let realGroups: Range<Int>
     /// Levels above the group itself, widest last ("dropped" = one id for everyone).
     let wider: [Level]
 
-    init(dimension: Dimension, dictionaries: [CodeDictionary], hierarchy: PlaceHierarchy) {
+    init(dimension: ReportDimension, dictionaries: [CodeDictionary], hierarchy: PlaceHierarchy) {
         self.dimension = dimension
-        func count(_ d: Dimension) -> Int { dictionaries[d.column!].count }
+        func count(_ d: ReportDimension) -> Int { dictionaries[d.column!].count }
         let dropped = { (n: Int) in Level(cardinality: 1, ancestor: Array(repeating: 0, count: n)) }
         switch dimension {
         case .national:
             rowGroup = .everyone
             groupCount = 1
-            realGroups = 0..<1
             wider = []
         case .site:
             let sites = count(.site), organisations = count(.organisation)
             rowGroup = .siteOrOrganisation(siteCount: sites)
             groupCount = sites + organisations
-            realGroups = 1..<sites
             let organisationOf = (0..<groupCount).map { g in
                 Int32(g < sites ? Int(hierarchy.organisation(ofSite: UInt16(g))) : g - sites)
             }
@@ -50,19 +46,17 @@ struct GroupLadder: Sendable {
         case .organisation:
             rowGroup = .column(dimension.column!)
             groupCount = count(.organisation)
-            realGroups = 1..<groupCount
             let regionOf = (0..<groupCount).map { Int32(hierarchy.region(ofOrganisation: UInt16($0))) }
             wider = [Level(cardinality: count(.region), ancestor: regionOf), dropped(groupCount)]
         default:
             rowGroup = .column(dimension.column!)
             groupCount = count(dimension)
-            realGroups = 1..<groupCount
             wider = [dropped(groupCount)]
         }
     }
 
     func code(ofGroup g: Int, dictionaries: [CodeDictionary]) -> String {
-        guard let column = dimension.column else { return Dimension.nationalCode }
+        guard let column = dimension.column else { return ReportDimension.nationalCode }
         return dictionaries[column].code(of: UInt16(g))
     }
 
@@ -74,8 +68,8 @@ struct GroupLadder: Sendable {
         case .column(let column):
             return Int(dimensions[base &+ column])
         case .siteOrOrganisation(let siteCount):
-            let site = Int(dimensions[base &+ Dimension.site.column!])
-            return site != 0 ? site : siteCount &+ Int(dimensions[base &+ Dimension.organisation.column!])
+            let site = Int(dimensions[base &+ ReportDimension.site.column!])
+            return site != 0 ? site : siteCount &+ Int(dimensions[base &+ ReportDimension.organisation.column!])
         }
     }
 }

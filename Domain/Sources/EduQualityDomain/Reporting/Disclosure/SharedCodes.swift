@@ -20,7 +20,7 @@ struct SharedCodes: Sendable {
 
     /// (column, code) for each column all rows share, ignoring "none" (not a reportable code).
     var constraints: [ConstraintLadder.Step] {
-        (0..<Dimension.columnCount).compactMap { column in
+        (0..<ReportDimension.columnCount).compactMap { column in
             minimum[column] == maximum[column] && minimum[column] != 0
                 ? ConstraintLadder.Step(column: column, code: minimum[column]) : nil
         }

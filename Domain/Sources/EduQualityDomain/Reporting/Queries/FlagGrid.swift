@@ -1,7 +1,7 @@
 /// The flag grid view: every indicator × every group of one dimension, from one indicator table.
 public struct FlagGrid: Sendable, Hashable, Codable {
     public let round: String
-    public let dimension: Dimension
+    public let dimension: ReportDimension
     public let filters: [String: String]
     public let threshold: Int
     /// Column headings: indicator codes in the scheme's order.
@@ -17,7 +17,7 @@ public struct FlagGridRow: Sendable, Hashable, Codable {
 }
 
 extension ScoredResponseStore {
-    public func flagGrid(round: String, dimension: Dimension, filters: [Dimension: String] = [:],
+    public func flagGrid(round: String, dimension: ReportDimension, filters: [ReportDimension: String] = [:],
                          threshold: DisclosureThreshold = .standard) throws(ReportQueryError) -> FlagGrid {
         let table = try indicatorTable(ReportQuery(round: round, groupBy: dimension, filters: filters, threshold: threshold))
         let indicators = scheme.themes.map(\.code)

@@ -2,7 +2,7 @@
 /// with a score; figures are present only for published rows. Numbers are unrounded.
 public struct IndicatorTable: Sendable, Hashable, Codable {
     public let round: String
-    public let groupBy: Dimension
+    public let groupBy: ReportDimension
     public let filters: [String: String]
     public let threshold: Int
     /// Ordered by group code, then by indicator in the scheme's (or the query's) order.

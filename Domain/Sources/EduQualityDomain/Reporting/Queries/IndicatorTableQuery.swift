@@ -70,9 +70,8 @@ extension ScoredResponseStore {
 
     /// The real groups of a grouping, ordered by their codes.
     func groupsInCodeOrder(_ grouping: GroupLadder) -> [Int] {
-        grouping.realGroups.sorted {
-            grouping.code(ofGroup: $0, dictionaries: dictionaries) < grouping.code(ofGroup: $1, dictionaries: dictionaries)
-        }
+        guard let column = grouping.dimension.column else { return [0] }
+        return dictionaries[column].idsInCodeOrder.map(Int.init)
     }
 }
 

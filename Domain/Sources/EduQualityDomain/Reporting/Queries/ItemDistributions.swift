@@ -3,7 +3,7 @@
 /// "not applicable"): everything shown is a breakdown of it.
 public struct ItemDistributionTable: Sendable, Hashable, Codable {
     public let round: String
-    public let groupBy: Dimension
+    public let groupBy: ReportDimension
     public let filters: [String: String]
     public let threshold: Int
     /// Ordered by group code, then by item in the scheme's order.

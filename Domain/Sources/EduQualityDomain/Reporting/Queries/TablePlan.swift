@@ -19,16 +19,16 @@ struct TablePlan: Sendable {
     /// counted by `RelaxationCounts`, shared codes in other columns by `ImpliedSupersets`.
     let coveredColumns: Set<Int>
 
-    init(store: ScoredResponseStore, round: String, groupBy: Dimension,
-         filters: [Dimension: String]) throws(ReportQueryError) {
+    init(store: ScoredResponseStore, round: String, groupBy: ReportDimension,
+         filters: [ReportDimension: String]) throws(ReportQueryError) {
         guard let roundID = store.roundCodes.id(of: round) else { throw .unknownRound(round) }
         self.round = Int(roundID) - 1
         var ladders = [ConstraintLadder](), strides = [Int](), combinations = 1, profession: UInt16 = 0
         // A fixed dimension order keeps the encoding (and any tie-breaking) deterministic.
-        for dimension in Dimension.allCases {
+        for dimension in ReportDimension.allCases {
             guard let code = filters[dimension] else { continue }
             guard let column = dimension.column else {
-                guard code == Dimension.nationalCode else { throw .unknownCode(dimension: dimension, code: code) }
+                guard code == ReportDimension.nationalCode else { throw .unknownCode(dimension: dimension, code: code) }
                 continue
             }
             guard let id = store.dictionaries[column].id(of: code) else {
@@ -46,7 +46,7 @@ struct TablePlan: Sendable {
         self.profession = profession
         grouping = GroupLadder(dimension: groupBy, dictionaries: store.dictionaries, hierarchy: store.hierarchy)
         var covered = Set(ladders.flatMap { $0.steps.map(\.column) })
-        var place: Dimension? = groupBy == .national ? nil : groupBy
+        var place: ReportDimension? = groupBy == .national ? nil : groupBy
         while let dimension = place {
             covered.insert(dimension.column!)
             place = dimension.parent

@@ -3,12 +3,12 @@
 public struct TrendQuery: Sendable, Hashable {
     /// Rounds in chronological order; changes are between consecutive rounds of this list.
     public var rounds: [String]
-    public var groupBy: Dimension
-    public var filters: [Dimension: String]
+    public var groupBy: ReportDimension
+    public var filters: [ReportDimension: String]
     public var indicators: [String]?
     public var threshold: DisclosureThreshold
 
-    public init(rounds: [String], groupBy: Dimension = .national, filters: [Dimension: String] = [:],
+    public init(rounds: [String], groupBy: ReportDimension = .national, filters: [ReportDimension: String] = [:],
                 indicators: [String]? = nil, threshold: DisclosureThreshold = .standard) {
         self.rounds = rounds
         self.groupBy = groupBy
@@ -20,7 +20,7 @@ public struct TrendQuery: Sendable, Hashable {
 
 public struct TrendTable: Sendable, Hashable, Codable {
     public let rounds: [String]
-    public let groupBy: Dimension
+    public let groupBy: ReportDimension
     public let filters: [String: String]
     public let threshold: Int
     /// Ordered by group code, then indicator; one series per cell present in any round.

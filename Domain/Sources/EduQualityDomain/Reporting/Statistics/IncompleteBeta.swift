@@ -17,7 +17,27 @@ enum IncompleteBeta {
 
     /// x^a (1−x)^b / B(a, b), in logs so that large a and b do not overflow.
     private static func front(_ x: Double, _ y: Double, _ a: Double, _ b: Double) -> Double {
-        exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log(y))
+        // log of whichever of x, y is nearer 1 through log1p of the other, which is exact.
+        let logX = y < 0.5 ? log1p(-y) : log(x)
+        let logY = x < 0.5 ? log1p(-x) : log(y)
+        return exp(logGammaRatio(a, b) + a * logX + b * logY)
+    }
+
+    /// ln Γ(a+b) − ln Γ(a) − ln Γ(b). For a large parameter the three log-gammas are huge and
+    /// nearly cancel (Student t with df 10⁵ loses 1e-11 that way), so the difference of the
+    /// larger one's Stirling series is taken analytically instead.
+    static func logGammaRatio(_ a: Double, _ b: Double) -> Double {
+        let large = max(a, b), small = min(a, b)
+        guard large >= 20 else { return lgamma(a + b) - lgamma(a) - lgamma(b) }
+        // ln Γ(L+s) − ln Γ(L) = (L − ½)·ln(1 + s/L) + s·ln(L+s) − s + S(L+s) − S(L), where S is
+        // the Stirling correction 1/(12x) − 1/(360x³) + 1/(1260x⁵) − 1/(1680x⁷).
+        func stirling(_ x: Double) -> Double {
+            let x2 = x * x
+            return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - 1.0 / (1680 * x2)) / x2) / x2) / x
+        }
+        let difference = (large - 0.5) * log1p(small / large) + small * log(large + small) - small
+            + (stirling(large + small) - stirling(large))
+        return difference - lgamma(small)
     }
 
     /// The continued fraction for I_x(a, b) by the modified Lentz method (Numerical Recipes §6.4).

@@ -36,8 +36,8 @@ public enum ResponseIngestError: Error, Equatable, Sendable {
     case unknownItem(String)
     case rankOutOfScale(item: String, rank: Int, scalePoints: Int)
     case notApplicableNotAllowed(item: String)
-    case emptyCode(Dimension)
+    case emptyCode(ReportDimension)
     case siteInAnotherOrganisation(site: String, organisation: String)
     case organisationInAnotherRegion(organisation: String, region: String)
-    case tooManyCodes(Dimension)
+    case tooManyCodes(ReportDimension)
 }

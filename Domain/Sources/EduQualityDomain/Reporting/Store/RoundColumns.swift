@@ -1,7 +1,7 @@
 /// The responses of one survey round, column by column. Every query is about one round, so
 /// keeping rounds apart means a query scans only its own round's rows.
 struct RoundColumns: Sendable {
-    /// Dimension ids row-major, `stride` per row (7 used, padded to 8 for aligned access).
+    /// ReportDimension ids row-major, `stride` per row (7 used, padded to 8 for aligned access).
     static let stride = 8
     static let unanswered: UInt8 = 0
     static let notApplicable: UInt8 = 255
@@ -18,7 +18,7 @@ struct RoundColumns: Sendable {
     private(set) var answers: [[UInt8]]
     /// Per dimension column and code id: the rows with that code, ascending. Disclosure control
     /// uses them to count the populations that contain a cell only by a code its rows share.
-    private(set) var rowsWithCode: [[[Int32]]] = Array(repeating: [], count: Dimension.columnCount)
+    private(set) var rowsWithCode: [[[Int32]]] = Array(repeating: [], count: ReportDimension.columnCount)
 
     init(themeCount: Int, itemCount: Int) {
         scores = Array(repeating: [], count: themeCount)

@@ -13,7 +13,7 @@ public struct ScoredResponseStore: Sendable {
 
     private(set) var roundCodes = CodeDictionary()  // id − 1 is the index in `rounds`
     private(set) var rounds: [RoundColumns] = []
-    private(set) var dictionaries = Array(repeating: CodeDictionary(), count: Dimension.columnCount)
+    private(set) var dictionaries = Array(repeating: CodeDictionary(), count: ReportDimension.columnCount)
     private(set) var hierarchy = PlaceHierarchy()
     private(set) var benchmarks = BenchmarkCache()
 
@@ -36,8 +36,8 @@ public struct ScoredResponseStore: Sendable {
     public var roundCodesInOrder: [String] { Array(roundCodes.codes.dropFirst()) }
 
     /// Every known code of a dimension (from reference data or responses), for filter lists.
-    public func codes(of dimension: Dimension) -> [String] {
-        guard let column = dimension.column else { return [Dimension.nationalCode] }
+    public func codes(of dimension: ReportDimension) -> [String] {
+        guard let column = dimension.column else { return [ReportDimension.nationalCode] }
         return Array(dictionaries[column].codes.dropFirst())
     }
 
@@ -57,7 +57,7 @@ public struct ScoredResponseStore: Sendable {
     }
 
     /// Makes a code of a non-place dimension (profession, specialty, …) known.
-    public mutating func registerCode(_ code: String, of dimension: Dimension) throws(ResponseIngestError) {
+    public mutating func registerCode(_ code: String, of dimension: ReportDimension) throws(ResponseIngestError) {
         guard let column = dimension.column, dimension.parent == nil, dimension != .region else {
             preconditionFailure("places are registered with registerPlace")
         }
@@ -74,24 +74,24 @@ public struct ScoredResponseStore: Sendable {
         let place = try checkedPlace(region: record.region, organisation: record.organisation, site: record.site)
         let codes = record.dimensionCodes
         for (column, code) in codes.enumerated() {
-            if let code, code.isEmpty { throw .emptyCode(Dimension.columnDimensions[column]) }
+            if let code, code.isEmpty { throw .emptyCode(ReportDimension.columnDimensions[column]) }
         }
-        for column in 3..<Dimension.columnCount {
+        for column in 3..<ReportDimension.columnCount {
             if let code = codes[column], dictionaries[column].id(of: code) == nil,
                dictionaries[column].count >= Int(UInt16.max) {
-                throw .tooManyCodes(Dimension.columnDimensions[column])
+                throw .tooManyCodes(ReportDimension.columnDimensions[column])
             }
         }
         let round = try roundIndex(interning: record.round)
         commitPlace(place)
-        var ids = [UInt16](repeating: 0, count: Dimension.columnCount)
+        var ids = [UInt16](repeating: 0, count: ReportDimension.columnCount)
         for (column, code) in codes.enumerated() {
             if let code { ids[column] = dictionaries[column].intern(code)! }  // room checked above
         }
         let themeScores = scoreThemes(encoded, profession: record.profession)
         rounds[round].append(dimensions: ids, themeScores: themeScores, answers: encoded)
         if !isKnownUniquelyReferenced(&benchmarks) { benchmarks = benchmarks.copy() }
-        benchmarks.invalidate(round: round, profession: ids[Dimension.profession.column!],
+        benchmarks.invalidate(round: round, profession: ids[ReportDimension.profession.column!],
                               themeCount: scheme.themes.count)
     }
 
@@ -167,9 +167,9 @@ public struct ScoredResponseStore: Sendable {
     /// Checks a placement against the known hierarchy without changing anything.
     private func checkedPlace(region: String, organisation: String?, site: String?) throws(ResponseIngestError) -> PlaceIDs {
         guard !region.isEmpty else { throw .emptyCode(.region) }
-        let regions = dictionaries[Dimension.region.column!]
-        let organisations = dictionaries[Dimension.organisation.column!]
-        let sites = dictionaries[Dimension.site.column!]
+        let regions = dictionaries[ReportDimension.region.column!]
+        let organisations = dictionaries[ReportDimension.organisation.column!]
+        let sites = dictionaries[ReportDimension.site.column!]
         if let organisation {
             guard !organisation.isEmpty else { throw .emptyCode(.organisation) }
             if let o = organisations.id(of: organisation) {
@@ -188,7 +188,7 @@ public struct ScoredResponseStore: Sendable {
                 }
             }
         }
-        for (dimension, code) in [(Dimension.region, Optional(region)), (.organisation, organisation), (.site, site)] {
+        for (dimension, code) in [(ReportDimension.region, Optional(region)), (.organisation, organisation), (.site, site)] {
             if let code, dictionaries[dimension.column!].id(of: code) == nil,
                dictionaries[dimension.column!].count >= Int(UInt16.max) {
                 throw .tooManyCodes(dimension)
@@ -198,12 +198,12 @@ public struct ScoredResponseStore: Sendable {
     }
 
     private mutating func commitPlace(_ place: PlaceIDs) {
-        let r = dictionaries[Dimension.region.column!].intern(place.region)!
+        let r = dictionaries[ReportDimension.region.column!].intern(place.region)!
         guard let organisation = place.organisation else { return }
-        let o = dictionaries[Dimension.organisation.column!].intern(organisation)!
+        let o = dictionaries[ReportDimension.organisation.column!].intern(organisation)!
         _ = hierarchy.place(organisation: o, in: r)
         guard let site = place.site else { return }
-        let s = dictionaries[Dimension.site.column!].intern(site)!
+        let s = dictionaries[ReportDimension.site.column!].intern(site)!
         _ = hierarchy.place(site: s, in: o)
     }
 }

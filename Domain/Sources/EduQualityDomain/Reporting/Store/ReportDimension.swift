@@ -1,11 +1,11 @@
 /// A way to cut the survey population; the raw values are the API's values.
-public enum Dimension: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ReportDimension: String, Sendable, Hashable, CaseIterable, Codable {
     case national, region, organisation, site, profession, specialty
     case placementType = "placement_type"
     case level
 
     /// The next wider place: a site lies in one organisation, an organisation in one region.
-    public var parent: Dimension? {
+    public var parent: ReportDimension? {
         switch self {
         case .site: .organisation
         case .organisation: .region
@@ -28,7 +28,7 @@ public enum Dimension: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     static let columnCount = 7
-    static let columnDimensions: [Dimension] = [.region, .organisation, .site, .profession, .specialty, .placementType, .level]
+    static let columnDimensions: [ReportDimension] = [.region, .organisation, .site, .profession, .specialty, .placementType, .level]
 
     /// The single group of the `national` dimension.
     public static let nationalCode = "national"

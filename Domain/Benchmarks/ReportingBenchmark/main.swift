@@ -1,0 +1,150 @@
+import EduQualityDomain
+import Foundation
+
+// Reporting engine benchmark: generates responses deterministically, loads them into the
+// in-memory store, and times the flag grid and random filtered queries. Also writes the same data
+// (with respondent scores) and the same queries for bench/reporting_duckdb.py to time DuckDB.
+//   ReportingBenchmark [--out DIR] [--responses N] [--queries N] [--profile-passes N]
+
+var arguments = [String: String]()
+for (i, argument) in CommandLine.arguments.enumerated() where argument.hasPrefix("--") && i + 1 < CommandLine.arguments.count {
+    arguments[String(argument.dropFirst(2))] = CommandLine.arguments[i + 1]
+}
+let outputDirectory = arguments["out"] ?? NSTemporaryDirectory() + "reporting-benchmark"
+let responseCount = Int(arguments["responses"] ?? "") ?? 1_000_000
+let queryCount = Int(arguments["queries"] ?? "") ?? 1000
+let profilingPasses = Int(arguments["profile-passes"] ?? "") ?? 0  // extra untimed query passes, for perf
+try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+
+var survey = SyntheticSurvey(seed: 20_240_601)
+var store = ScoredResponseStore(scheme: survey.scheme)
+var csv = CSVWriter(path: outputDirectory + "/responses.csv", scheme: survey.scheme)
+let perRound = responseCount / SyntheticSurvey.roundCount
+var samples = [ResponseRecord]()  // every 500th response: realistic filter codes for queries
+
+print("Generating and loading \(responseCount) responses (\(SyntheticSurvey.roundCount) rounds)…")
+var loadMilliseconds = 0.0
+for round in survey.rounds {
+    try store.reserveCapacity(perRound, inRound: round)
+    var batch = [ResponseRecord]()
+    batch.reserveCapacity(10_000)
+    var generated = 0
+    while generated < perRound {
+        batch.removeAll(keepingCapacity: true)
+        for _ in 0..<min(10_000, perRound - generated) {
+            let record = survey.response(round: round)
+            batch.append(record)
+            csv.write(record)
+            if (generated + batch.count) % 500 == 0 { samples.append(record) }
+        }
+        generated += batch.count
+        loadMilliseconds += try Measurement.milliseconds { try store.append(contentsOf: batch) }
+    }
+}
+csv.close()
+
+let residentMB = Measurement.processMemoryMB("VmRSS") ?? .nan
+let peakMB = Measurement.processMemoryMB("VmHWM") ?? .nan
+print(String(format: "  load (scoring + appending, generation excluded): %.2f s — %.0f responses/s",
+             loadMilliseconds / 1000, Double(store.count) / (loadMilliseconds / 1000)))
+print(String(format: "  resident memory after load: %.0f MB (peak %.0f MB, including the generator)", residentMB, peakMB))
+
+// MARK: flag grid — all themes × all organisations, latest round, the largest profession.
+let gridRound = survey.rounds.last!, gridProfession = survey.professions[0]
+var grid: FlagGrid?
+let gridCold = try Measurement.milliseconds {
+    grid = try store.flagGrid(round: gridRound, dimension: .organisation, filters: [.profession: gridProfession])
+}
+var gridTimes = [Double]()
+for _ in 0..<15 {
+    gridTimes.append(try Measurement.milliseconds {
+        grid = try store.flagGrid(round: gridRound, dimension: .organisation, filters: [.profession: gridProfession])
+    })
+}
+let gridMedian = Measurement.percentile(0.5, of: gridTimes)
+var flagCounts = [Flag: Int]()
+for row in grid!.rows { for cell in row.cells { if let cell { flagCounts[cell.flag, default: 0] += 1 } } }
+print(String(format: "Flag grid (%d organisations × %d themes, round %@, profession %@): median %.2f ms, first (cold benchmark cache) %.2f ms",
+             grid!.rows.count, grid!.indicators.count, gridRound, gridProfession, gridMedian, gridCold))
+print("  flags: " + Flag.allCases.map { "\($0.rawValue) \(flagCounts[$0] ?? 0)" }.joined(separator: ", "))
+
+// MARK: random single queries — each an indicator table over all themes.
+var rng = SplitMix64(seed: 7)
+let columnDimensions: [ReportDimension] = [.region, .organisation, .site, .profession, .specialty, .placementType, .level]
+func code(_ record: ResponseRecord, _ dimension: ReportDimension) -> String? {
+    switch dimension {
+    case .national: nil
+    case .region: record.region
+    case .organisation: record.organisation
+    case .site: record.site
+    case .profession: record.profession
+    case .specialty: record.specialty
+    case .placementType: record.placementType
+    case .level: record.level
+    }
+}
+var queries = [ReportQuery]()
+for _ in 0..<queryCount {
+    let sample = samples[Int.random(in: 0..<samples.count, using: &rng)]
+    let filterCount = rng.pick([0.15, 0.55, 0.85, 1.0])
+    var filters = [ReportDimension: String]()
+    for dimension in columnDimensions.shuffled(using: &rng) where filters.count < filterCount {
+        if let code = code(sample, dimension) { filters[dimension] = code }
+    }
+    let groupBy = ReportDimension.allCases[Int.random(in: 0..<ReportDimension.allCases.count, using: &rng)]
+    queries.append(ReportQuery(round: sample.round, groupBy: groupBy, filters: filters))
+}
+for _ in 0..<profilingPasses { for query in queries { _ = try store.indicatorTable(query) } }
+var queryTimes = [Double]()
+var publishedRows = 0, suppressedRows = 0
+for query in queries {
+    var table: IndicatorTable?
+    queryTimes.append(try Measurement.milliseconds { table = try store.indicatorTable(query) })
+    for row in table!.rows { if row.n == nil { suppressedRows += 1 } else { publishedRows += 1 } }
+}
+let p50 = Measurement.percentile(0.5, of: queryTimes), p99 = Measurement.percentile(0.99, of: queryTimes)
+let total = queryTimes.reduce(0, +)
+print(String(format: "%d random queries (round, groupBy, 0–3 filters; all themes): p50 %.3f ms, p99 %.3f ms, max %.3f ms, total %.0f ms",
+             queries.count, p50, p99, queryTimes.max()!, total))
+print("  rows: \(publishedRows) published, \(suppressedRows) suppressed")
+for i in queryTimes.indices.sorted(by: { queryTimes[$0] > queryTimes[$1] }).prefix(3) {
+    let q = queries[i]
+    print(String(format: "  slow: %.2f ms round %@ groupBy %@ filters %@", queryTimes[i], q.round, q.groupBy.rawValue,
+                 q.filters.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")))
+}
+
+// MARK: hand-off to the DuckDB comparison
+struct Report: Encodable {
+    struct GridRow: Encodable {
+        let group: String, indicator: String, n: Int, mean: Double, sd: Double, benchmarkN: Int, q1: Double, q3: Double
+    }
+    struct Query: Encodable { let round: String, groupBy: String, filters: [String: String] }
+    let themes: [String]
+    let responses: Int
+    let loadSeconds: Double
+    let residentMB: Double
+    let gridRound: String, gridProfession: String
+    let gridMedianMs: Double, gridColdMs: Double
+    let queryP50Ms: Double, queryP99Ms: Double, queryTotalMs: Double
+    let gridRows: [GridRow]
+    let queries: [Query]
+}
+let gridRows = grid!.rows.flatMap { row in
+    row.cells.compactMap { cell -> Report.GridRow? in
+        guard let cell, let n = cell.n, let mean = cell.mean, let sd = cell.sd, let b = cell.benchmark else { return nil }
+        return Report.GridRow(group: cell.group, indicator: cell.indicator, n: n, mean: mean, sd: sd, benchmarkN: b.n, q1: b.q1, q3: b.q3)
+    }
+}
+let report = Report(
+    themes: survey.scheme.themes.map(\.code), responses: store.count, loadSeconds: loadMilliseconds / 1000,
+    residentMB: residentMB, gridRound: gridRound, gridProfession: gridProfession,
+    gridMedianMs: gridMedian, gridColdMs: gridCold, queryP50Ms: p50, queryP99Ms: p99, queryTotalMs: total,
+    gridRows: gridRows,
+    queries: queries.map { q in
+        Report.Query(round: q.round, groupBy: q.groupBy.rawValue,
+                     filters: Dictionary(uniqueKeysWithValues: q.filters.map { ($0.key.rawValue, $0.value) }))
+    })
+let encoder = JSONEncoder()
+encoder.outputFormatting = .sortedKeys
+try encoder.encode(report).write(to: URL(fileURLWithPath: outputDirectory + "/ours.json"))
+print("Data and results written to \(outputDirectory)")
