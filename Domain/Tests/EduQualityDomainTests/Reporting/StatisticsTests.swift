@@ -96,18 +96,22 @@ struct StatisticsTests {
         #expect(Percentile.linear(0.25, ofSorted: [7]) == 7)
     }
 
-    @Test("selection gives the same percentiles as sorting, on shuffled data with ties")
-    func selectionMatchesSorting() {
+    @Test("a benchmark's running distribution gives the same percentiles as sorting, with ties")
+    func distributionMatchesSorting() {
         var generator = SeededGenerator(seed: 7)
         for size in [1, 2, 3, 4, 5, 10, 101, 1000] {
-            var values = (0..<size).map { _ in Double(Int.random(in: 0...8, using: &generator)) * 12.5 }
-            let sorted = values.sorted()
-            for p in [0.25, 0.75] {
-                let expected = Percentile.linear(p, ofSorted: sorted)
-                let selected = values.withUnsafeMutableBufferPointer { Percentile.linearBySelection(p, in: $0) }
-                #expect(selected == expected, "size \(size) p \(p)")
-                values.shuffle(using: &generator)
+            var distribution = ScoreDistribution()
+            var values = [Double]()
+            for _ in 0..<size {
+                let value = Double(Int.random(in: 0...8, using: &generator)) * 12.5
+                values.append(value)
+                distribution.add(value, dimensions: .init(repeating: 1))
             }
+            let sorted = values.sorted()
+            for p in [0.0, 0.25, 0.5, 0.75, 1.0] {
+                #expect(distribution.percentile(p) == Percentile.linear(p, ofSorted: sorted), "size \(size) p \(p)")
+            }
+            #expect(distribution.moments.summary == GroupSummary(of: values))
         }
     }
 

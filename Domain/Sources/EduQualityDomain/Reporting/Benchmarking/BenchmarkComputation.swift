@@ -2,48 +2,30 @@ extension ScoredResponseStore {
     /// The benchmark of one indicator for a query in `round` whose profession filter is
     /// `profession` (0: none): every respondent of the round with that profession, ignoring all
     /// other filters. nil when the benchmark may not be published, which suppresses the rows.
+    ///
+    /// The benchmark is itself a published figure, so it passes rules (a) and (c) like any cell:
+    /// n ≥ threshold, and every population containing it — the whole round when it is one
+    /// profession, and any defined by codes all its respondents share — holds the same
+    /// respondents or ≥ threshold more.
     func benchmarkFigures(round: Int, profession: UInt16, theme: Int,
                           threshold: DisclosureThreshold) -> BenchmarkFigures? {
-        let population = benchmarkPopulation(round: round, profession: profession, theme: theme)
-        let wholeRound = profession == 0 ? nil : benchmarkPopulation(round: round, profession: 0, theme: theme)
-        return population.figures(threshold: threshold, wholeRound: wholeRound)
-    }
-
-    func benchmarkPopulation(round: Int, profession: UInt16, theme: Int) -> BenchmarkPopulation {
-        benchmarks.population(for: .init(round: round, profession: profession, theme: theme)) {
-            Self.computeBenchmark(rounds[round], profession: profession, theme: theme)
+        let columns = rounds[round]
+        let distribution = columns.benchmarkScores(profession: profession, theme: theme)
+        guard threshold.allows(distribution.n) else { return nil }
+        if profession != 0 {
+            let wholeRound = columns.benchmarkScores(profession: 0, theme: theme)
+            guard threshold.allowsDifference(wholeRound.n - distribution.n) else { return nil }
         }
-    }
-
-    /// One pass gathering the scores (and their moments), then quartiles by selection.
-    private static func computeBenchmark(_ columns: RoundColumns, profession: UInt16, theme: Int) -> BenchmarkPopulation {
-        var values = [Double]()
-        values.reserveCapacity(columns.count)
-        var moments = MomentAccumulator()
-        var shared = SharedCodes()
-        let professionColumn = ReportDimension.profession.column!
-        columns.scores[theme].withUnsafeBufferPointer { scores in
-            columns.dimensions.withUnsafeBufferPointer { dimensions in
-                for row in 0..<columns.count {
-                    let score = scores[row]
-                    if score.isNaN { continue }
-                    if profession != 0, dimensions[row &* RoundColumns.stride &+ professionColumn] != profession { continue }
-                    values.append(score)
-                    moments.add(score)
-                    shared.add(SharedCodes.row(at: row, in: dimensions))
-                }
-            }
+        let scores = columns.scores[theme], professionColumn = ReportDimension.profession.column!
+        if let addition = ImpliedSupersets.smallestAddition(
+            shared: distribution.shared.constraints, covered: profession == 0 ? [] : [professionColumn],
+            columns: columns, isCounted: { !scores[$0].isNaN }),
+           !threshold.allowsDifference(addition) {
+            return nil
         }
-        guard !values.isEmpty else {
-            return BenchmarkPopulation(summary: moments.summary, q1: .nan, q3: .nan, smallestImpliedAddition: nil)
-        }
-        let (q1, q3) = values.withUnsafeMutableBufferPointer { buffer in
-            (Percentile.linearBySelection(0.25, in: buffer), Percentile.linearBySelection(0.75, in: buffer))
-        }
-        let scores = columns.scores[theme]
-        let addition = ImpliedSupersets.smallestAddition(
-            shared: shared.constraints, covered: profession == 0 ? [] : [professionColumn], columns: columns
-        ) { !scores[$0].isNaN }
-        return BenchmarkPopulation(summary: moments.summary, q1: q1, q3: q3, smallestImpliedAddition: addition)
+        let summary = distribution.moments.summary
+        guard let interval = summary.confidenceInterval else { return nil }
+        return BenchmarkFigures(n: summary.n, mean: summary.mean, q1: distribution.percentile(0.25),
+                                q3: distribution.percentile(0.75), ciLow: interval.lowerBound, ciHigh: interval.upperBound)
     }
 }

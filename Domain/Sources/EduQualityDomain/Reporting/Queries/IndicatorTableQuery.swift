@@ -5,7 +5,7 @@ extension ScoredResponseStore {
         let plan = try TablePlan(store: self, round: query.round, groupBy: query.groupBy, filters: query.filters)
         let themes = try themeIndices(query.indicators)
         let columns = rounds[plan.round]
-        let keys = plan.rowKeys(columns)
+        let keys = plan.rowKeys(columns, dictionaries: dictionaries, hierarchy: hierarchy)
         let order = groupsInCodeOrder(plan.grouping)
 
         var cellsByGroup = [Int: [IndicatorRow]]()
@@ -75,8 +75,9 @@ extension ScoredResponseStore {
     }
 }
 
-/// One pass over a round for one theme: a counter per row key (every relaxed population) and,
-/// for rows matching every filter, the moments and answer counts of each group.
+/// One theme's counts for a table: a counter per row key (every relaxed population; all rows'
+/// counts less the rows without a score) and, over the rows matching every filter, the moments,
+/// answer counts and shared codes of each group.
 struct ThemePass {
     private(set) var cellCounts: [Int32]
     private(set) var moments: [MomentAccumulator]
@@ -84,36 +85,37 @@ struct ThemePass {
     private(set) var scoredAnswers: [Int]
     private(set) var shared: [SharedCodes]
 
-    init(columns: RoundColumns, theme: Int, keys: [Int32], plan: TablePlan) {
+    init(columns: RoundColumns, theme: Int, keys rowKeys: RowKeys, plan: TablePlan) {
         let groupCount = plan.grouping.groupCount
-        cellCounts = [Int32](repeating: 0, count: plan.filterCombinations * groupCount)
+        cellCounts = rowKeys.allCounts
         moments = [MomentAccumulator](repeating: MomentAccumulator(), count: groupCount)
         positiveAnswers = [Int](repeating: 0, count: groupCount)
         scoredAnswers = [Int](repeating: 0, count: groupCount)
         shared = [SharedCodes](repeating: SharedCodes(), count: groupCount)
-        let exactKeys = Int32(groupCount)  // keys below this match every filter exactly
+        rowKeys.keys.withUnsafeBufferPointer { keys in
+            cellCounts.withUnsafeMutableBufferPointer { counts in
+                for row in columns.unscoredRows[theme] { counts[Int(keys[Int(row)])] &-= 1 }
+            }
+        }
         columns.scores[theme].withUnsafeBufferPointer { scores in
         columns.positiveAnswers[theme].withUnsafeBufferPointer { positive in
         columns.scoredAnswers[theme].withUnsafeBufferPointer { scored in
-        keys.withUnsafeBufferPointer { keys in
-        cellCounts.withUnsafeMutableBufferPointer { counts in
+        columns.dimensions.withUnsafeBufferPointer { dimensions in
+        rowKeys.keys.withUnsafeBufferPointer { keys in
+        rowKeys.matchingRows.withUnsafeBufferPointer { matchingRows in
         moments.withUnsafeMutableBufferPointer { moments in
         positiveAnswers.withUnsafeMutableBufferPointer { positiveSums in
         scoredAnswers.withUnsafeMutableBufferPointer { scoredSums in
         shared.withUnsafeMutableBufferPointer { shared in
-        columns.dimensions.withUnsafeBufferPointer { dimensions in
-            for row in 0..<keys.count {
+            for row32 in matchingRows {
+                let row = Int(row32)
                 let score = scores[row]
                 if score.isNaN { continue }
-                let key = keys[row]
-                counts[Int(key)] &+= 1
-                if key < exactKeys {
-                    let g = Int(key)
-                    moments[g].add(score)
-                    positiveSums[g] &+= Int(positive[row])
-                    scoredSums[g] &+= Int(scored[row])
-                    shared[g].add(SharedCodes.row(at: row, in: dimensions))
-                }
+                let g = Int(keys[row])
+                moments[g].add(score)
+                positiveSums[g] &+= Int(positive[row])
+                scoredSums[g] &+= Int(scored[row])
+                shared[g].add(SharedCodes.row(at: row, in: dimensions))
             }
         }}}}}}}}}}
     }

@@ -30,7 +30,7 @@ extension ScoredResponseStore {
         let plan = try TablePlan(store: self, round: query.round, groupBy: query.groupBy, filters: query.filters)
         let themes = try themeIndices(query.indicators)
         let columns = rounds[plan.round]
-        let keys = plan.rowKeys(columns)
+        let keys = plan.rowKeys(columns, dictionaries: dictionaries, hierarchy: hierarchy)
         let order = groupsInCodeOrder(plan.grouping)
 
         var cellsByGroup = [Int: [ItemDistributionRow]]()
@@ -75,37 +75,40 @@ extension ScoredResponseStore {
     }
 }
 
-/// One pass over a round for one item: a counter per row key and, for rows matching every
-/// filter, the answers per group (k rank slots, then one for "not applicable").
+/// One item's counts for a table: a counter per row key (all rows' counts less the rows that did
+/// not answer) and, over the rows matching every filter, the answers per group (k rank slots,
+/// then one for "not applicable") and the codes each group's respondents share.
 struct ItemPass {
     private(set) var cellCounts: [Int32]
     private var answers: [Int]
     private let slots: Int
     private(set) var shared: [SharedCodes]
 
-    init(columns: RoundColumns, item: Int, scalePoints: Int, keys: [Int32], plan: TablePlan) {
+    init(columns: RoundColumns, item: Int, scalePoints: Int, keys rowKeys: RowKeys, plan: TablePlan) {
         let groupCount = plan.grouping.groupCount, slots = scalePoints + 1
         self.slots = slots
-        cellCounts = [Int32](repeating: 0, count: plan.filterCombinations * groupCount)
+        cellCounts = rowKeys.allCounts
         answers = [Int](repeating: 0, count: groupCount * slots)
         shared = [SharedCodes](repeating: SharedCodes(), count: groupCount)
-        let exactKeys = Int32(groupCount)
+        rowKeys.keys.withUnsafeBufferPointer { keys in
+            cellCounts.withUnsafeMutableBufferPointer { counts in
+                for row in columns.unansweredRows[item] { counts[Int(keys[Int(row)])] &-= 1 }
+            }
+        }
         columns.answers[item].withUnsafeBufferPointer { column in
-        keys.withUnsafeBufferPointer { keys in
-        cellCounts.withUnsafeMutableBufferPointer { counts in
+        columns.dimensions.withUnsafeBufferPointer { dimensions in
+        rowKeys.keys.withUnsafeBufferPointer { keys in
+        rowKeys.matchingRows.withUnsafeBufferPointer { matchingRows in
         answers.withUnsafeMutableBufferPointer { answers in
         shared.withUnsafeMutableBufferPointer { shared in
-        columns.dimensions.withUnsafeBufferPointer { dimensions in
-            for row in 0..<keys.count {
+            for row32 in matchingRows {
+                let row = Int(row32)
                 let answer = column[row]
                 if answer == RoundColumns.unanswered { continue }
-                let key = keys[row]
-                counts[Int(key)] &+= 1
-                if key < exactKeys {
-                    let slot = answer == RoundColumns.notApplicable ? scalePoints : Int(answer) &- 1
-                    answers[Int(key) &* slots &+ slot] &+= 1
-                    shared[Int(key)].add(SharedCodes.row(at: row, in: dimensions))
-                }
+                let g = Int(keys[row])
+                let slot = answer == RoundColumns.notApplicable ? scalePoints : Int(answer) &- 1
+                answers[g &* slots &+ slot] &+= 1
+                shared[g].add(SharedCodes.row(at: row, in: dimensions))
             }
         }}}}}}
     }

@@ -54,36 +54,98 @@ struct TablePlan: Sendable {
         coveredColumns = covered
     }
 
-    /// The key of every row of the round (one pass over the dimension ids).
-    func rowKeys(_ columns: RoundColumns) -> [Int32] {
-        // Flattened ladders: cheaper to walk per row than arrays of arrays.
-        var stepColumns = [Int](), stepCodes = [UInt16](), firstStep = [0]
-        for ladder in filters {
-            for step in ladder.steps {
-                stepColumns.append(step.column)
-                stepCodes.append(step.code)
-            }
-            firstStep.append(stepColumns.count)
+    /// The key of every row of the round, in one pass over the dimension ids: each filter adds
+    /// its term (level · stride · groupCount) from a table indexed by the row's code.
+    func rowKeys(_ columns: RoundColumns, dictionaries: [CodeDictionary], hierarchy: PlaceHierarchy) -> RowKeys {
+        let terms = filters.indices.map { FilterTerm(ladder: filters[$0], scale: strides[$0] * grouping.groupCount,
+                                                     dictionaries: dictionaries, hierarchy: hierarchy) }
+        // Flattened for the loop: column, table offset, fallback column (−1: none), fallback offset.
+        var layout = [Int](), tables = [Int32]()
+        for term in terms {
+            layout.append(term.column)
+            layout.append(tables.count)
+            tables.append(contentsOf: term.table)
+            layout.append(term.fallbackColumn ?? -1)
+            layout.append(tables.count)
+            tables.append(contentsOf: term.fallbackTable)
         }
-        let groupCount = grouping.groupCount
-        return [Int32](unsafeUninitializedCapacity: columns.count) { keys, initialized in
-            columns.dimensions.withUnsafeBufferPointer { dimensions in
-                for row in 0..<columns.count {
-                    let base = row &* RoundColumns.stride
-                    var f = 0
-                    for i in 0..<strides.count {
-                        let start = firstStep[i], end = firstStep[i &+ 1]
-                        var level = end &- start
-                        for s in start..<end where dimensions[base &+ stepColumns[s]] == stepCodes[s] {
-                            level = s &- start
-                            break
-                        }
-                        f &+= level &* strides[i]
+        let groupCount = grouping.groupCount, termCount = terms.count, rowCount = columns.count
+        var keys = [Int32](repeating: 0, count: rowCount)
+        var allCounts = [Int32](repeating: 0, count: filterCombinations * groupCount)
+        var matchingRows = [Int32]()
+        columns.dimensions.withUnsafeBufferPointer { dimensions in
+        layout.withUnsafeBufferPointer { layout in
+        tables.withUnsafeBufferPointer { tables in
+        keys.withUnsafeMutableBufferPointer { keys in
+        allCounts.withUnsafeMutableBufferPointer { allCounts in
+            for row in 0..<rowCount {
+                let base = row &* RoundColumns.stride
+                var key = Int32(truncatingIfNeeded: grouping.group(ofRowAt: base, in: dimensions))
+                for t in 0..<termCount {
+                    let l = t &* 4
+                    let code = Int(dimensions[base &+ layout[l]])
+                    if code != 0 || layout[l &+ 2] < 0 {
+                        key &+= tables[layout[l &+ 1] &+ code]
+                    } else {
+                        key &+= tables[layout[l &+ 3] &+ Int(dimensions[base &+ layout[l &+ 2]])]
                     }
-                    keys[row] = Int32(truncatingIfNeeded: f &* groupCount &+ grouping.group(ofRowAt: base, in: dimensions))
                 }
+                keys[row] = key
+                allCounts[Int(key)] &+= 1
+                if key < groupCount { matchingRows.append(Int32(truncatingIfNeeded: row)) }
             }
-            initialized = columns.count
+        }}}}}
+        return RowKeys(keys: keys, matchingRows: matchingRows, allCounts: allCounts)
+    }
+}
+
+/// Every row's key, the rows matching every filter exactly (key < groupCount: the key is then
+/// the group), and how many rows of the round have each key.
+struct RowKeys: Sendable {
+    let keys: [Int32]
+    let matchingRows: [Int32]
+    let allCounts: [Int32]
+}
+
+/// One filter's share of a row key, looked up by the row's code in the filter's column. A site
+/// filter's level depends on the row's organisation and region too, which its site determines;
+/// rows without a site are looked up by organisation instead (`fallback`).
+struct FilterTerm {
+    let column: Int
+    let table: [Int32]
+    let fallbackColumn: Int?
+    let fallbackTable: [Int32]
+
+    init(ladder: ConstraintLadder, scale: Int, dictionaries: [CodeDictionary], hierarchy: PlaceHierarchy) {
+        let siteColumn = ReportDimension.site.column!, organisationColumn = ReportDimension.organisation.column!
+        let regionColumn = ReportDimension.region.column!
+        // The code in `wanted` of a row whose code in `column` is `code`: a site determines its
+        // organisation and region, an organisation its region; 0 where that tells nothing.
+        func implied(_ wanted: Int, from column: Int, _ code: UInt16) -> UInt16 {
+            if wanted == column { return code }
+            switch (column, wanted) {
+            case (siteColumn, organisationColumn): return hierarchy.organisation(ofSite: code)
+            case (siteColumn, regionColumn): return hierarchy.region(ofOrganisation: hierarchy.organisation(ofSite: code))
+            case (organisationColumn, regionColumn): return hierarchy.region(ofOrganisation: code)
+            default: return 0
+            }
+        }
+        func table(over column: Int) -> [Int32] {
+            (0..<dictionaries[column].count).map { code in
+                let level = ladder.steps.firstIndex { step in
+                    step.code != 0 && implied(step.column, from: column, UInt16(code)) == step.code
+                } ?? ladder.steps.count
+                return Int32(level * scale)
+            }
+        }
+        column = ladder.steps[0].column
+        self.table = table(over: column)
+        if column == siteColumn {
+            fallbackColumn = organisationColumn
+            fallbackTable = table(over: organisationColumn)
+        } else {
+            fallbackColumn = nil
+            fallbackTable = []
         }
     }
 }

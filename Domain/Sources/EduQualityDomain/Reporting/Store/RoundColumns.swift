@@ -16,6 +16,13 @@ struct RoundColumns: Sendable {
     private(set) var scoredAnswers: [[UInt8]]
     /// Per item: 0 unanswered (or not shown), 255 not applicable, else the rank 1…k.
     private(set) var answers: [[UInt8]]
+    /// Per theme, the rows without a score; per item, the rows without an answer. Few, so a
+    /// query counts every row once and subtracts these per theme or item.
+    private(set) var unscoredRows: [[Int32]]
+    private(set) var unansweredRows: [[Int32]]
+    /// Per theme, the benchmark populations' scores: the whole round, and per profession id.
+    private(set) var roundScores: [ScoreDistribution]
+    private(set) var professionScores: [[ScoreDistribution]] = []
     /// Per dimension column and code id: the rows with that code, ascending. Disclosure control
     /// uses them to count the populations that contain a cell only by a code its rows share.
     private(set) var rowsWithCode: [[[Int32]]] = Array(repeating: [], count: ReportDimension.columnCount)
@@ -25,6 +32,15 @@ struct RoundColumns: Sendable {
         positiveAnswers = Array(repeating: [], count: themeCount)
         scoredAnswers = Array(repeating: [], count: themeCount)
         answers = Array(repeating: [], count: itemCount)
+        unscoredRows = Array(repeating: [], count: themeCount)
+        unansweredRows = Array(repeating: [], count: itemCount)
+        roundScores = Array(repeating: ScoreDistribution(), count: themeCount)
+    }
+
+    /// The benchmark scores of a profession (0: the whole round) for a theme.
+    func benchmarkScores(profession: UInt16, theme: Int) -> ScoreDistribution {
+        if profession == 0 { return roundScores[theme] }
+        return Int(profession) < professionScores.count ? professionScores[Int(profession)][theme] : ScoreDistribution()
     }
 
     mutating func reserveCapacity(_ n: Int) {
@@ -47,12 +63,27 @@ struct RoundColumns: Sendable {
             }
             rowsWithCode[column][code].append(Int32(count))
         }
+        let profession = Int(ids[ReportDimension.profession.column!])
+        if professionScores.count <= profession {
+            professionScores.append(contentsOf: repeatElement(Array(repeating: ScoreDistribution(), count: scores.count),
+                                                              count: profession + 1 - professionScores.count))
+        }
+        var row = SharedCodes.Row(repeating: 0)
+        for (column, id) in ids.enumerated() { row[column] = id }
         for (t, score) in themeScores.enumerated() {
+            if let score = score.score {
+                roundScores[t].add(score, dimensions: row)
+                professionScores[profession][t].add(score, dimensions: row)
+            }
+            if score.score == nil { unscoredRows[t].append(Int32(count)) }
             scores[t].append(score.score ?? .nan)
             positiveAnswers[t].append(score.score == nil ? 0 : score.positive)
             scoredAnswers[t].append(score.score == nil ? 0 : score.scored)
         }
-        for (i, answer) in encoded.enumerated() { answers[i].append(answer) }
+        for (i, answer) in encoded.enumerated() {
+            if answer == Self.unanswered { unansweredRows[i].append(Int32(count)) }
+            answers[i].append(answer)
+        }
         count += 1
     }
 

@@ -4,7 +4,8 @@
 ///
 /// Layout: one `RoundColumns` per round; dimension codes dictionary-encoded as UInt16; each
 /// respondent's theme scores precomputed at append (NaN = no score); item answers as bytes.
-/// A value type: copies share storage until one of them appends (copy-on-write).
+/// A value type: copies share storage until one of them appends (copy-on-write), so a reader
+/// may take a snapshot under the app's lock and query it outside.
 public struct ScoredResponseStore: Sendable {
     public let scheme: ScoringScheme
     let items: [ScoredItem]
@@ -15,7 +16,6 @@ public struct ScoredResponseStore: Sendable {
     private(set) var rounds: [RoundColumns] = []
     private(set) var dictionaries = Array(repeating: CodeDictionary(), count: ReportDimension.columnCount)
     private(set) var hierarchy = PlaceHierarchy()
-    private(set) var benchmarks = BenchmarkCache()
 
     public init(scheme: ScoringScheme) {
         self.scheme = scheme
@@ -90,9 +90,6 @@ public struct ScoredResponseStore: Sendable {
         }
         let themeScores = scoreThemes(encoded, profession: record.profession)
         rounds[round].append(dimensions: ids, themeScores: themeScores, answers: encoded)
-        if !isKnownUniquelyReferenced(&benchmarks) { benchmarks = benchmarks.copy() }
-        benchmarks.invalidate(round: round, profession: ids[ReportDimension.profession.column!],
-                              themeCount: scheme.themes.count)
     }
 
     public mutating func append<Records: Sequence>(contentsOf records: Records) throws(ResponseIngestError)
