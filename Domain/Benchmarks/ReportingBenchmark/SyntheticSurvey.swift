@@ -68,7 +68,8 @@ struct SyntheticSurvey {
         self.organisations = organisations
         // Zipf-like profession mix (doctors in training and student nurses dominate).
         professionWeights = Self.cumulative((1...Self.professionCount).map { 1 / Double($0) })
-        organisationWeights = Self.cumulative((0..<Self.organisationCount).map { _ in 0.3 + Double.random(in: 0..<1.4, using: &rng) })
+        // Sizes vary widely (log-normal), so small organisations with wide CIs exist too.
+        organisationWeights = Self.cumulative((0..<Self.organisationCount).map { _ in exp(rng.normal(sd: 1.0)) })
         organisationEffects = (0..<Self.organisationCount).map { _ in
             let overall = rng.normal(sd: 0.35)
             return (0..<5).map { _ in overall + rng.normal(sd: 0.2) }

@@ -64,7 +64,7 @@ for _ in 0..<15 {
 let gridMedian = Measurement.percentile(0.5, of: gridTimes)
 var flagCounts = [Flag: Int]()
 for row in grid!.rows { for cell in row.cells { if let cell { flagCounts[cell.flag, default: 0] += 1 } } }
-print(String(format: "Flag grid (%d organisations × %d themes, round %@, profession %@): median %.2f ms, first (cold benchmark cache) %.2f ms",
+print(String(format: "Flag grid (%d organisations × %d themes, round %@, profession %@): median of 15 %.2f ms, first call %.2f ms",
              grid!.rows.count, grid!.indicators.count, gridRound, gridProfession, gridMedian, gridCold))
 print("  flags: " + Flag.allCases.map { "\($0.rawValue) \(flagCounts[$0] ?? 0)" }.joined(separator: ", "))
 
@@ -95,22 +95,33 @@ for _ in 0..<queryCount {
     queries.append(ReportQuery(round: sample.round, groupBy: groupBy, filters: filters))
 }
 for _ in 0..<profilingPasses { for query in queries { _ = try store.indicatorTable(query) } }
-var queryTimes = [Double]()
+// Three timed passes over the same queries; the machine is shared, so one pass can catch another
+// process's burst: the pass with the median p99 is reported.
+struct Pass { var times: [Double]; var p50: Double; var p99: Double; var total: Double }
+var passes = [Pass]()
 var publishedRows = 0, suppressedRows = 0
-for query in queries {
-    var table: IndicatorTable?
-    queryTimes.append(try Measurement.milliseconds { table = try store.indicatorTable(query) })
-    for row in table!.rows { if row.n == nil { suppressedRows += 1 } else { publishedRows += 1 } }
+for pass in 0..<3 {
+    var times = [Double]()
+    for query in queries {
+        var table: IndicatorTable?
+        times.append(try Measurement.milliseconds { table = try store.indicatorTable(query) })
+        if pass == 0 { for row in table!.rows { if row.n == nil { suppressedRows += 1 } else { publishedRows += 1 } } }
+    }
+    passes.append(Pass(times: times, p50: Measurement.percentile(0.5, of: times), p99: Measurement.percentile(0.99, of: times),
+                       total: times.reduce(0, +)))
 }
-let p50 = Measurement.percentile(0.5, of: queryTimes), p99 = Measurement.percentile(0.99, of: queryTimes)
-let total = queryTimes.reduce(0, +)
+let reported = passes.sorted { $0.p99 < $1.p99 }[1]
+let queryTimes = reported.times, p50 = reported.p50, p99 = reported.p99, total = reported.total
 print(String(format: "%d random queries (round, groupBy, 0–3 filters; all themes): p50 %.3f ms, p99 %.3f ms, max %.3f ms, total %.0f ms",
              queries.count, p50, p99, queryTimes.max()!, total))
+print("  p99 of the three passes: " + passes.map { String(format: "%.2f ms", $0.p99) }.joined(separator: ", "))
 print("  rows: \(publishedRows) published, \(suppressedRows) suppressed")
 for i in queryTimes.indices.sorted(by: { queryTimes[$0] > queryTimes[$1] }).prefix(3) {
     let q = queries[i]
-    print(String(format: "  slow: %.2f ms round %@ groupBy %@ filters %@", queryTimes[i], q.round, q.groupBy.rawValue,
-                 q.filters.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")))
+    // Timed again: a one-off (page faults, the other core busy) or the query itself?
+    let again = try (0..<5).map { _ in try Measurement.milliseconds { _ = try store.indicatorTable(q) } }.min()!
+    print(String(format: "  slowest: %.2f ms (best of 5 more: %.2f ms) round %@ groupBy %@ filters %@", queryTimes[i], again, q.round,
+                 q.groupBy.rawValue, q.filters.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")))
 }
 
 // MARK: hand-off to the DuckDB comparison
@@ -119,6 +130,7 @@ struct Report: Encodable {
         let group: String, indicator: String, n: Int, mean: Double, sd: Double, benchmarkN: Int, q1: Double, q3: Double
     }
     struct Query: Encodable { let round: String, groupBy: String, filters: [String: String] }
+    struct QueryRow: Encodable { let query: Int, group: String, indicator: String, n: Int, mean: Double }
     let themes: [String]
     let responses: Int
     let loadSeconds: Double
@@ -128,11 +140,21 @@ struct Report: Encodable {
     let queryP50Ms: Double, queryP99Ms: Double, queryTotalMs: Double
     let gridRows: [GridRow]
     let queries: [Query]
+    /// Published rows of the first queries, for the DuckDB script to check.
+    let queryRows: [QueryRow]
 }
 let gridRows = grid!.rows.flatMap { row in
     row.cells.compactMap { cell -> Report.GridRow? in
         guard let cell, let n = cell.n, let mean = cell.mean, let sd = cell.sd, let b = cell.benchmark else { return nil }
         return Report.GridRow(group: cell.group, indicator: cell.indicator, n: n, mean: mean, sd: sd, benchmarkN: b.n, q1: b.q1, q3: b.q3)
+    }
+}
+var queryRows = [Report.QueryRow]()
+for (i, query) in queries.prefix(25).enumerated() {
+    for row in try store.indicatorTable(query).rows {
+        if let n = row.n, let mean = row.mean {
+            queryRows.append(Report.QueryRow(query: i, group: row.group, indicator: row.indicator, n: n, mean: mean))
+        }
     }
 }
 let report = Report(
@@ -143,7 +165,8 @@ let report = Report(
     queries: queries.map { q in
         Report.Query(round: q.round, groupBy: q.groupBy.rawValue,
                      filters: Dictionary(uniqueKeysWithValues: q.filters.map { ($0.key.rawValue, $0.value) }))
-    })
+    },
+    queryRows: queryRows)
 let encoder = JSONEncoder()
 encoder.outputFormatting = .sortedKeys
 try encoder.encode(report).write(to: URL(fileURLWithPath: outputDirectory + "/ours.json"))
