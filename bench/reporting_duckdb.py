@@ -94,21 +94,26 @@ def main(directory):
                 or not math.isclose(q1, cell["q1"], rel_tol=1e-12) or not math.isclose(q3, cell["q3"], rel_tol=1e-12)):
             mismatches += 1
 
-    # The same random queries, in the same order.
-    query_times = []
+    # The same random queries, in the same order, in three passes as for ours.
+    passes = []
     checks = {}
-    for i, query in enumerate(ours["queries"]):
-        started = time.perf_counter()
-        groups, _ = run(query["round"], query["groupBy"], query["filters"])
-        query_times.append((time.perf_counter() - started) * 1000)
-        if i < 25:
-            for row in groups:
-                for t, theme in enumerate(themes):
-                    checks[(i, str(row[0]), theme)] = (row[1 + 3 * t], row[2 + 3 * t])
+    for _ in range(3):
+        times = []
+        for i, query in enumerate(ours["queries"]):
+            started = time.perf_counter()
+            groups, _ = run(query["round"], query["groupBy"], query["filters"])
+            times.append((time.perf_counter() - started) * 1000)
+            if i < 25:
+                for row in groups:
+                    for t, theme in enumerate(themes):
+                        checks[(i, str(row[0]), theme)] = (row[1 + 3 * t], row[2 + 3 * t])
+        passes.append(times)
     for row in ours["queryRows"]:
         n, mean = checks[(row["query"], row["group"], row["indicator"])]
         if n != row["n"] or not math.isclose(mean, row["mean"], rel_tol=1e-9):
             mismatches += 1
+    query_times = sorted(passes, key=lambda times: percentile(times, 0.99))[1]  # the median pass, as for ours
+    best = [min(times) for times in zip(*passes)]
 
     p50, p99 = percentile(query_times, 0.50), percentile(query_times, 0.99)
     total = sum(query_times)
@@ -120,9 +125,13 @@ def main(directory):
     for label, mine, theirs in [("flag grid, median (ms)", ours["gridMedianMs"], grid_median),
                                 ("single query p50 (ms)", ours["queryP50Ms"], p50),
                                 ("single query p99 (ms)", ours["queryP99Ms"], p99),
-                                (f"{len(query_times)} queries, total (ms)", ours["queryTotalMs"], total)]:
+                                (f"{len(query_times)} queries, total (ms)", ours["queryTotalMs"], total),
+                                ("best of 3 per query, p50 (ms)", ours["bestP50Ms"], percentile(best, 0.50)),
+                                ("best of 3 per query, p99 (ms)", ours["bestP99Ms"], percentile(best, 0.99))]:
         print(f"{label:34}{mine:10.2f}{theirs:10.2f}{theirs / mine:15.1f}×")
     print(f"{'resident memory after load (MB)':34}{ours['residentMB']:10.0f}")
+    print("(single-query rows: the median of three passes by p99; the machine may be shared, and the best of three")
+    print(" runs of each query shows what it costs when nothing else competes for the CPU)")
     if mismatches:
         sys.exit(f"{mismatches} figures differ between the engines")
 

@@ -4,7 +4,7 @@ import Foundation
 // Reporting engine benchmark: generates responses deterministically, loads them into the
 // in-memory store, and times the flag grid and random filtered queries. Also writes the same data
 // (with respondent scores) and the same queries for bench/reporting_duckdb.py to time DuckDB.
-//   ReportingBenchmark [--out DIR] [--responses N] [--queries N] [--profile-passes N]
+//   ReportingBenchmark [--out DIR] [--responses N] [--queries N] [--grid-runs N] [--profile-passes N]
 
 var arguments = [String: String]()
 for (i, argument) in CommandLine.arguments.enumerated() where argument.hasPrefix("--") && i + 1 < CommandLine.arguments.count {
@@ -14,6 +14,7 @@ let outputDirectory = arguments["out"] ?? NSTemporaryDirectory() + "reporting-be
 let responseCount = Int(arguments["responses"] ?? "") ?? 1_000_000
 let queryCount = Int(arguments["queries"] ?? "") ?? 1000
 let profilingPasses = Int(arguments["profile-passes"] ?? "") ?? 0  // extra untimed query passes, for perf
+let gridRuns = Int(arguments["grid-runs"] ?? "") ?? 15
 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
 
 var survey = SyntheticSurvey(seed: 20_240_601)
@@ -56,7 +57,7 @@ let gridCold = try Measurement.milliseconds {
     grid = try store.flagGrid(round: gridRound, dimension: .organisation, filters: [.profession: gridProfession])
 }
 var gridTimes = [Double]()
-for _ in 0..<15 {
+for _ in 0..<gridRuns {
     gridTimes.append(try Measurement.milliseconds {
         grid = try store.flagGrid(round: gridRound, dimension: .organisation, filters: [.profession: gridProfession])
     })
@@ -64,8 +65,8 @@ for _ in 0..<15 {
 let gridMedian = Measurement.percentile(0.5, of: gridTimes)
 var flagCounts = [Flag: Int]()
 for row in grid!.rows { for cell in row.cells { if let cell { flagCounts[cell.flag, default: 0] += 1 } } }
-print(String(format: "Flag grid (%d organisations × %d themes, round %@, profession %@): median of 15 %.2f ms, first call %.2f ms",
-             grid!.rows.count, grid!.indicators.count, gridRound, gridProfession, gridMedian, gridCold))
+print(String(format: "Flag grid (%d organisations × %d themes, round %@, profession %@): median of %d %.2f ms, first call %.2f ms",
+             grid!.rows.count, grid!.indicators.count, gridRound, gridProfession, gridRuns, gridMedian, gridCold))
 print("  flags: " + Flag.allCases.map { "\($0.rawValue) \(flagCounts[$0] ?? 0)" }.joined(separator: ", "))
 
 // MARK: random single queries — each an indicator table over all themes.
@@ -112,9 +113,13 @@ for pass in 0..<3 {
 }
 let reported = passes.sorted { $0.p99 < $1.p99 }[1]
 let queryTimes = reported.times, p50 = reported.p50, p99 = reported.p99, total = reported.total
+// Each query's best of its three runs: what the query costs when nothing else wants the CPU.
+let best = queries.indices.map { i in passes.map { $0.times[i] }.min()! }
+let bestP50 = Measurement.percentile(0.5, of: best), bestP99 = Measurement.percentile(0.99, of: best)
 print(String(format: "%d random queries (round, groupBy, 0–3 filters; all themes): p50 %.3f ms, p99 %.3f ms, max %.3f ms, total %.0f ms",
              queries.count, p50, p99, queryTimes.max()!, total))
-print("  p99 of the three passes: " + passes.map { String(format: "%.2f ms", $0.p99) }.joined(separator: ", "))
+print("  p99 of the three passes: " + passes.map { String(format: "%.2f ms", $0.p99) }.joined(separator: ", ")
+      + String(format: "; each query's best of three: p50 %.3f ms, p99 %.3f ms", bestP50, bestP99))
 print("  rows: \(publishedRows) published, \(suppressedRows) suppressed")
 for i in queryTimes.indices.sorted(by: { queryTimes[$0] > queryTimes[$1] }).prefix(3) {
     let q = queries[i]
@@ -138,6 +143,7 @@ struct Report: Encodable {
     let gridRound: String, gridProfession: String
     let gridMedianMs: Double, gridColdMs: Double
     let queryP50Ms: Double, queryP99Ms: Double, queryTotalMs: Double
+    let bestP50Ms: Double, bestP99Ms: Double
     let gridRows: [GridRow]
     let queries: [Query]
     /// Published rows of the first queries, for the DuckDB script to check.
@@ -161,6 +167,7 @@ let report = Report(
     themes: survey.scheme.themes.map(\.code), responses: store.count, loadSeconds: loadMilliseconds / 1000,
     residentMB: residentMB, gridRound: gridRound, gridProfession: gridProfession,
     gridMedianMs: gridMedian, gridColdMs: gridCold, queryP50Ms: p50, queryP99Ms: p99, queryTotalMs: total,
+    bestP50Ms: bestP50, bestP99Ms: bestP99,
     gridRows: gridRows,
     queries: queries.map { q in
         Report.Query(round: q.round, groupBy: q.groupBy.rawValue,

@@ -80,10 +80,10 @@ struct ScoringTests {
         let answers: [String: Answer] = ["s1": .rank(5), "s2": .rank(2), "n1": .rank(1), "s3": .notApplicable]
         try store.append(ResponseRecord(round: "2024", profession: "nurse", region: "R", organisation: "O", answers: answers))
         let columns = store.rounds[0]
-        #expect(columns.scores[0][0] == Self.scheme.respondentScore(theme: Self.theme, profession: "nurse", answers: answers))
+        #expect(columns.score(ofRow: 0, theme: 0) == Self.scheme.respondentScore(theme: Self.theme, profession: "nurse", answers: answers))
         // s1 = 5 and s2 = 2 (reversed: 4) are in the top two; n1 = 1 is not: 2 positive of 3 scored.
-        #expect(columns.positiveAnswers[0][0] == 2)
-        #expect(columns.scoredAnswers[0][0] == 3)
+        #expect(columns.positiveAnswers[0] == 2)
+        #expect(columns.scoredAnswers[0] == 3)
         #expect(columns.answers[2][0] == RoundColumns.notApplicable)
     }
 

@@ -16,10 +16,10 @@ extension ScoredResponseStore {
             let wholeRound = columns.benchmarkScores(profession: 0, theme: theme)
             guard threshold.allowsDifference(wholeRound.n - distribution.n) else { return nil }
         }
-        let scores = columns.scores[theme], professionColumn = ReportDimension.profession.column!
+        let professionColumn = ReportDimension.profession.column!
         if let addition = ImpliedSupersets.smallestAddition(
             shared: distribution.shared.constraints, covered: profession == 0 ? [] : [professionColumn],
-            columns: columns, isCounted: { !scores[$0].isNaN }),
+            columns: columns, isCounted: { !columns.score(ofRow: $0, theme: theme).isNaN }),
            !threshold.allowsDifference(addition) {
             return nil
         }

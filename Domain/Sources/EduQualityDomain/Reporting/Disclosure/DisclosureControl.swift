@@ -43,6 +43,8 @@ enum DisclosureControl {
                             columns: RoundColumns, threshold: DisclosureThreshold,
                             isCounted: (Int) -> Bool) -> Bool {
         guard threshold.allows(n), relaxations.allowsPublication(ofGroup: g, threshold: threshold) else { return false }
+        // Usually the cell's respondents share no code beyond its own constraints.
+        guard shared.sharedColumns & ~plan.coveredMask != 0 else { return true }
         return ImpliedSupersets.allowPublication(ofCellWith: n, shared: shared.constraints, covered: plan.coveredColumns,
                                                  columns: columns, threshold: threshold, isCounted: isCounted)
     }

@@ -18,6 +18,14 @@ struct SharedCodes: Sendable {
         UnsafeRawPointer(dimensions.baseAddress! + row &* RoundColumns.stride).loadUnaligned(as: Row.self)
     }
 
+    /// Bit c set when every row has the same code, other than "none", in column c.
+    var sharedColumns: Int {
+        let same = (minimum .== maximum) .& (minimum .!= Row(repeating: 0))
+        var mask = 0
+        for column in 0..<ReportDimension.columnCount where same[column] { mask |= 1 << column }
+        return mask
+    }
+
     /// (column, code) for each column all rows share, ignoring "none" (not a reportable code).
     var constraints: [ConstraintLadder.Step] {
         (0..<ReportDimension.columnCount).compactMap { column in

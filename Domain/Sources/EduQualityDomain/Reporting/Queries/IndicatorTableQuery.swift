@@ -8,20 +8,20 @@ extension ScoredResponseStore {
         let keys = plan.rowKeys(columns, dictionaries: dictionaries, hierarchy: hierarchy)
         let order = groupsInCodeOrder(plan.grouping)
 
-        var cellsByGroup = [Int: [IndicatorRow]]()
-        for theme in themes {
-            let pass = ThemePass(columns: columns, theme: theme, keys: keys, plan: plan)
-            let relaxations = RelaxationCounts(cellCounts: pass.cellCounts, plan: plan)
-            let groups = order.filter { pass.moments[$0].n > 0 }
+        // One pass over the matching rows for all themes, then disclosure control per theme.
+        let pass = ThemesPass(columns: columns, themes: themes, keys: keys, plan: plan)
+        var cells = [[IndicatorRow]](repeating: [], count: plan.grouping.groupCount)
+        for (position, theme) in themes.enumerated() {
+            let relaxations = RelaxationCounts(cellCounts: pass.cellCounts[position], plan: plan)
+            let groups = order.filter { pass.moments(g: $0, position).n > 0 }
             let benchmark = benchmarkFigures(round: plan.round, profession: plan.profession, theme: theme,
                                              threshold: query.threshold)
-            let scores = columns.scores[theme]
             let suppressed = DisclosureControl.suppressions(
-                counts: groups.map { pass.moments[$0].n },
+                counts: groups.map { pass.moments(g: $0, position).n },
                 passesRelaxations: groups.map { g in
-                    DisclosureControl.passesRuleC(group: g, n: pass.moments[g].n, shared: pass.shared[g], plan: plan,
-                                                  relaxations: relaxations, columns: columns,
-                                                  threshold: query.threshold) { !scores[$0].isNaN }
+                    DisclosureControl.passesRuleC(group: g, n: pass.moments(g: g, position).n, shared: pass.shared(g: g, position),
+                                                  plan: plan, relaxations: relaxations, columns: columns,
+                                                  threshold: query.threshold) { !columns.score(ofRow: $0, theme: theme).isNaN }
                 },
                 benchmarkPublished: benchmark != nil, threshold: query.threshold)
             let indicator = scheme.themes[theme].code
@@ -31,17 +31,18 @@ extension ScoredResponseStore {
                 if suppressed[i] {
                     row = .suppressed(group: code, indicator: indicator)
                 } else {
-                    row = Self.publishedRow(group: code, indicator: indicator, summary: pass.moments[g].summary,
-                                            positive: pass.positiveAnswers[g], scored: pass.scoredAnswers[g],
+                    row = Self.publishedRow(group: code, indicator: indicator, summary: pass.moments(g: g, position).summary,
+                                            positive: pass.positiveAnswers[g * themes.count + position],
+                                            scored: pass.scoredAnswers[g * themes.count + position],
                                             benchmark: benchmark!, threshold: query.threshold)
                 }
-                cellsByGroup[g, default: []].append(row)
+                cells[g].append(row)
             }
         }
         return IndicatorTable(round: query.round, groupBy: query.groupBy,
                               filters: Dictionary(uniqueKeysWithValues: query.filters.map { ($0.rawValue, $1) }),
                               threshold: query.threshold.value,
-                              rows: order.flatMap { cellsByGroup[$0] ?? [] })
+                              rows: order.flatMap { cells[$0] })
     }
 
     private static func publishedRow(group: String, indicator: String, summary: GroupSummary, positive: Int,
@@ -75,48 +76,63 @@ extension ScoredResponseStore {
     }
 }
 
-/// One theme's counts for a table: a counter per row key (every relaxed population; all rows'
-/// counts less the rows without a score) and, over the rows matching every filter, the moments,
-/// answer counts and shared codes of each group.
-struct ThemePass {
-    private(set) var cellCounts: [Int32]
-    private(set) var moments: [MomentAccumulator]
+/// The requested themes' counts for a table, from one pass over the rows matching every filter:
+/// per theme a counter per row key (every relaxed population: all rows' counts less the rows
+/// without a score for it), and per group and theme (index g · themes + position) the moments,
+/// answer counts and the codes the group's scored respondents share.
+struct ThemesPass {
+    private(set) var cellCounts: [[Int32]]
+    private(set) var accumulators: [MomentAccumulator]
     private(set) var positiveAnswers: [Int]
     private(set) var scoredAnswers: [Int]
-    private(set) var shared: [SharedCodes]
+    private(set) var sharedCodes: [SharedCodes]
+    let themeCount: Int
 
-    init(columns: RoundColumns, theme: Int, keys rowKeys: RowKeys, plan: TablePlan) {
-        let groupCount = plan.grouping.groupCount
-        cellCounts = rowKeys.allCounts
-        moments = [MomentAccumulator](repeating: MomentAccumulator(), count: groupCount)
-        positiveAnswers = [Int](repeating: 0, count: groupCount)
-        scoredAnswers = [Int](repeating: 0, count: groupCount)
-        shared = [SharedCodes](repeating: SharedCodes(), count: groupCount)
-        rowKeys.keys.withUnsafeBufferPointer { keys in
-            cellCounts.withUnsafeMutableBufferPointer { counts in
-                for row in columns.unscoredRows[theme] { counts[Int(keys[Int(row)])] &-= 1 }
+    func moments(g: Int, _ position: Int) -> MomentAccumulator { accumulators[g * themeCount + position] }
+    func shared(g: Int, _ position: Int) -> SharedCodes { sharedCodes[g * themeCount + position] }
+
+    init(columns: RoundColumns, themes: [Int], keys rowKeys: RowKeys, plan: TablePlan) {
+        let cells = plan.grouping.groupCount * themes.count, stride = columns.themeCount, themeCount = themes.count
+        self.themeCount = themeCount
+        cellCounts = themes.map { theme in
+            var counts = rowKeys.allCounts
+            rowKeys.keys.withUnsafeBufferPointer { keys in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for row in columns.unscoredRows[theme] { counts[Int(keys[Int(row)])] &-= 1 }
+                }
             }
+            return counts
         }
-        columns.scores[theme].withUnsafeBufferPointer { scores in
-        columns.positiveAnswers[theme].withUnsafeBufferPointer { positive in
-        columns.scoredAnswers[theme].withUnsafeBufferPointer { scored in
+        accumulators = [MomentAccumulator](repeating: MomentAccumulator(), count: cells)
+        positiveAnswers = [Int](repeating: 0, count: cells)
+        scoredAnswers = [Int](repeating: 0, count: cells)
+        sharedCodes = [SharedCodes](repeating: SharedCodes(), count: cells)
+        columns.scores.withUnsafeBufferPointer { scores in
+        columns.positiveAnswers.withUnsafeBufferPointer { positive in
+        columns.scoredAnswers.withUnsafeBufferPointer { scored in
         columns.dimensions.withUnsafeBufferPointer { dimensions in
         rowKeys.keys.withUnsafeBufferPointer { keys in
         rowKeys.matchingRows.withUnsafeBufferPointer { matchingRows in
-        moments.withUnsafeMutableBufferPointer { moments in
+        themes.withUnsafeBufferPointer { themes in
+        accumulators.withUnsafeMutableBufferPointer { moments in
         positiveAnswers.withUnsafeMutableBufferPointer { positiveSums in
         scoredAnswers.withUnsafeMutableBufferPointer { scoredSums in
-        shared.withUnsafeMutableBufferPointer { shared in
+        sharedCodes.withUnsafeMutableBufferPointer { shared in
             for row32 in matchingRows {
                 let row = Int(row32)
-                let score = scores[row]
-                if score.isNaN { continue }
-                let g = Int(keys[row])
-                moments[g].add(score)
-                positiveSums[g] &+= Int(positive[row])
-                scoredSums[g] &+= Int(scored[row])
-                shared[g].add(SharedCodes.row(at: row, in: dimensions))
+                let cell = Int(keys[row]) &* themeCount, base = row &* stride
+                let place = SharedCodes.row(at: row, in: dimensions)
+                for position in 0..<themeCount {
+                    let column = base &+ themes[position]
+                    let score = scores[column]
+                    if score.isNaN { continue }
+                    let c = cell &+ position
+                    moments[c].add(score)
+                    positiveSums[c] &+= Int(positive[column])
+                    scoredSums[c] &+= Int(scored[column])
+                    shared[c].add(place)
+                }
             }
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 }

@@ -18,6 +18,8 @@ struct TablePlan: Sendable {
     /// Columns named by the query's constraints or their wider places: relaxations of these are
     /// counted by `RelaxationCounts`, shared codes in other columns by `ImpliedSupersets`.
     let coveredColumns: Set<Int>
+    /// The same as a bit mask (bit c for column c).
+    let coveredMask: Int
 
     init(store: ScoredResponseStore, round: String, groupBy: ReportDimension,
          filters: [ReportDimension: String]) throws(ReportQueryError) {
@@ -52,6 +54,7 @@ struct TablePlan: Sendable {
             place = dimension.parent
         }
         coveredColumns = covered
+        coveredMask = covered.reduce(0) { $0 | 1 << $1 }
     }
 
     /// The key of every row of the round, in one pass over the dimension ids: each filter adds
@@ -72,29 +75,34 @@ struct TablePlan: Sendable {
         let groupCount = grouping.groupCount, termCount = terms.count, rowCount = columns.count
         var keys = [Int32](repeating: 0, count: rowCount)
         var allCounts = [Int32](repeating: 0, count: filterCombinations * groupCount)
-        var matchingRows = [Int32]()
-        columns.dimensions.withUnsafeBufferPointer { dimensions in
-        layout.withUnsafeBufferPointer { layout in
-        tables.withUnsafeBufferPointer { tables in
-        keys.withUnsafeMutableBufferPointer { keys in
-        allCounts.withUnsafeMutableBufferPointer { allCounts in
-            for row in 0..<rowCount {
-                let base = row &* RoundColumns.stride
-                var key = Int32(truncatingIfNeeded: grouping.group(ofRowAt: base, in: dimensions))
-                for t in 0..<termCount {
-                    let l = t &* 4
-                    let code = Int(dimensions[base &+ layout[l]])
-                    if code != 0 || layout[l &+ 2] < 0 {
-                        key &+= tables[layout[l &+ 1] &+ code]
-                    } else {
-                        key &+= tables[layout[l &+ 3] &+ Int(dimensions[base &+ layout[l &+ 2]])]
+        let matchingRows = [Int32](unsafeUninitializedCapacity: rowCount) { matching, matchingCount in
+            matchingCount = 0
+            columns.dimensions.withUnsafeBufferPointer { dimensions in
+            layout.withUnsafeBufferPointer { layout in
+            tables.withUnsafeBufferPointer { tables in
+            keys.withUnsafeMutableBufferPointer { keys in
+            allCounts.withUnsafeMutableBufferPointer { allCounts in
+                for row in 0..<rowCount {
+                    let base = row &* RoundColumns.stride
+                    var key = Int32(truncatingIfNeeded: grouping.group(ofRowAt: base, in: dimensions))
+                    for t in 0..<termCount {
+                        let l = t &* 4
+                        let code = Int(dimensions[base &+ layout[l]])
+                        if code != 0 || layout[l &+ 2] < 0 {
+                            key &+= tables[layout[l &+ 1] &+ code]
+                        } else {
+                            key &+= tables[layout[l &+ 3] &+ Int(dimensions[base &+ layout[l &+ 2]])]
+                        }
+                    }
+                    keys[row] = key
+                    allCounts[Int(key)] &+= 1
+                    if key < groupCount {
+                        matching[matchingCount] = Int32(truncatingIfNeeded: row)
+                        matchingCount &+= 1
                     }
                 }
-                keys[row] = key
-                allCounts[Int(key)] &+= 1
-                if key < groupCount { matchingRows.append(Int32(truncatingIfNeeded: row)) }
-            }
-        }}}}}
+            }}}}}
+        }
         return RowKeys(keys: keys, matchingRows: matchingRows, allCounts: allCounts)
     }
 }

@@ -7,13 +7,15 @@ struct RoundColumns: Sendable {
     static let notApplicable: UInt8 = 255
 
     private(set) var count = 0
+    let themeCount: Int
     private(set) var dimensions: [UInt16] = []
-    /// Per theme: each respondent's theme score, NaN when they have none.
-    private(set) var scores: [[Double]]
-    /// Per theme: how many of the respondent's scored answers in the theme were in the top two
-    /// ranks, and how many answers were scored (for the theme's % positive). 0 without a score.
-    private(set) var positiveAnswers: [[UInt8]]
-    private(set) var scoredAnswers: [[UInt8]]
+    /// Each respondent's theme scores, row-major (`themeCount` per row, so one query pass reads
+    /// a row's scores for every theme together); NaN where they have none.
+    private(set) var scores: [Double] = []
+    /// Row-major like `scores`: how many of the respondent's scored answers in the theme were in
+    /// the top two ranks, and how many were scored (for the theme's % positive); 0 without a score.
+    private(set) var positiveAnswers: [UInt8] = []
+    private(set) var scoredAnswers: [UInt8] = []
     /// Per item: 0 unanswered (or not shown), 255 not applicable, else the rank 1…k.
     private(set) var answers: [[UInt8]]
     /// Per theme, the rows without a score; per item, the rows without an answer. Few, so a
@@ -28,9 +30,7 @@ struct RoundColumns: Sendable {
     private(set) var rowsWithCode: [[[Int32]]] = Array(repeating: [], count: ReportDimension.columnCount)
 
     init(themeCount: Int, itemCount: Int) {
-        scores = Array(repeating: [], count: themeCount)
-        positiveAnswers = Array(repeating: [], count: themeCount)
-        scoredAnswers = Array(repeating: [], count: themeCount)
+        self.themeCount = themeCount
         answers = Array(repeating: [], count: itemCount)
         unscoredRows = Array(repeating: [], count: themeCount)
         unansweredRows = Array(repeating: [], count: itemCount)
@@ -45,11 +45,9 @@ struct RoundColumns: Sendable {
 
     mutating func reserveCapacity(_ n: Int) {
         dimensions.reserveCapacity(n * Self.stride)
-        for t in scores.indices {
-            scores[t].reserveCapacity(n)
-            positiveAnswers[t].reserveCapacity(n)
-            scoredAnswers[t].reserveCapacity(n)
-        }
+        scores.reserveCapacity(n * themeCount)
+        positiveAnswers.reserveCapacity(n * themeCount)
+        scoredAnswers.reserveCapacity(n * themeCount)
         for i in answers.indices { answers[i].reserveCapacity(n) }
     }
 
@@ -65,7 +63,7 @@ struct RoundColumns: Sendable {
         }
         let profession = Int(ids[ReportDimension.profession.column!])
         if professionScores.count <= profession {
-            professionScores.append(contentsOf: repeatElement(Array(repeating: ScoreDistribution(), count: scores.count),
+            professionScores.append(contentsOf: repeatElement(Array(repeating: ScoreDistribution(), count: themeCount),
                                                               count: profession + 1 - professionScores.count))
         }
         var row = SharedCodes.Row(repeating: 0)
@@ -76,15 +74,19 @@ struct RoundColumns: Sendable {
                 professionScores[profession][t].add(score, dimensions: row)
             }
             if score.score == nil { unscoredRows[t].append(Int32(count)) }
-            scores[t].append(score.score ?? .nan)
-            positiveAnswers[t].append(score.score == nil ? 0 : score.positive)
-            scoredAnswers[t].append(score.score == nil ? 0 : score.scored)
+            scores.append(score.score ?? .nan)
+            positiveAnswers.append(score.score == nil ? 0 : score.positive)
+            scoredAnswers.append(score.score == nil ? 0 : score.scored)
         }
         for (i, answer) in encoded.enumerated() {
             if answer == Self.unanswered { unansweredRows[i].append(Int32(count)) }
             answers[i].append(answer)
         }
         count += 1
+    }
+
+    func score(ofRow row: Int, theme: Int) -> Double {
+        scores[row * themeCount + theme]
     }
 
     func dimension(_ column: Int, ofRow row: Int) -> UInt16 {
