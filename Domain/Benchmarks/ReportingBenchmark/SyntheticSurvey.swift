@@ -69,9 +69,9 @@ struct SyntheticSurvey {
         // Zipf-like profession mix (doctors in training and student nurses dominate).
         professionWeights = Self.cumulative((1...Self.professionCount).map { 1 / Double($0) })
         // Sizes vary widely (log-normal), so small organisations with wide CIs exist too.
-        organisationWeights = Self.cumulative((0..<Self.organisationCount).map { _ in exp(rng.normal(sd: 1.0)) })
+        organisationWeights = Self.cumulative((0..<Self.organisationCount).map { _ in exp(rng.normal(sd: 1.5)) })
         organisationEffects = (0..<Self.organisationCount).map { _ in
-            let overall = rng.normal(sd: 0.35)
+            let overall = rng.normal(sd: 0.45)
             return (0..<5).map { _ in overall + rng.normal(sd: 0.2) }
         }
         siteEffects = organisations.map { $0.sites.map { _ in rng.normal(sd: 0.15) } }

@@ -69,6 +69,26 @@ print(String(format: "Flag grid (%d organisations × %d themes, round %@, profes
              grid!.rows.count, grid!.indicators.count, gridRound, gridProfession, gridRuns, gridMedian, gridCold))
 print("  flags: " + Flag.allCases.map { "\($0.rawValue) \(flagCounts[$0] ?? 0)" }.joined(separator: ", "))
 
+// MARK: item distributions — every item × every organisation, same round and profession.
+let itemQuery = ReportQuery(round: gridRound, groupBy: .organisation, filters: [.profession: gridProfession])
+var itemRows = 0
+let itemTimes = try (0..<5).map { _ in
+    try Measurement.milliseconds { itemRows = try store.itemDistributions(itemQuery).rows.count }
+}
+print(String(format: "Item distributions (%d items × organisations, %d rows): median of 5 %.2f ms",
+             survey.scheme.items.count, itemRows, Measurement.percentile(0.5, of: itemTimes)))
+
+// MARK: trends — every theme × every organisation across all rounds, same profession.
+let trendQuery = TrendQuery(rounds: survey.rounds, groupBy: .organisation, filters: [.profession: gridProfession])
+var significant = 0
+let trendTimes = try (0..<5).map { _ in
+    try Measurement.milliseconds {
+        significant = try store.trends(trendQuery).series.flatMap(\.points).filter { $0.change?.significant == true }.count
+    }
+}
+print(String(format: "Trends (%d rounds × organisations × themes, %d significant changes): median of 5 %.2f ms",
+             survey.rounds.count, significant, Measurement.percentile(0.5, of: trendTimes)))
+
 // MARK: random single queries — each an indicator table over all themes.
 var rng = SplitMix64(seed: 7)
 let columnDimensions: [ReportDimension] = [.region, .organisation, .site, .profession, .specialty, .placementType, .level]

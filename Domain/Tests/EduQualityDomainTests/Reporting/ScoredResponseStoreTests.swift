@@ -41,6 +41,8 @@ struct ScoredResponseStoreTests {
         #expect(throws: ResponseIngestError.organisationInAnotherRegion(organisation: "A", region: "R1")) {
             try store.registerPlace(region: "R2", organisation: "A")
         }
+        #expect(throws: ResponseIngestError.siteWithoutOrganisation("B1")) { try store.registerPlace(region: "R1", site: "B1") }
+        #expect(throws: ResponseIngestError.placeNeedsParents(.site)) { try store.registerCode("B1", of: .site) }
     }
 
     @Test("rounds keep their order of registration")

@@ -32,8 +32,8 @@ extension ScoredResponseStore {
                     row = .suppressed(group: code, indicator: indicator)
                 } else {
                     row = Self.publishedRow(group: code, indicator: indicator, summary: pass.moments(g: g, position).summary,
-                                            positive: pass.positiveAnswers[g * themes.count + position],
-                                            scored: pass.scoredAnswers[g * themes.count + position],
+                                            positive: pass.positiveAnswers(g: g, position),
+                                            scored: pass.scoredAnswers(g: g, position),
                                             benchmark: benchmark!, threshold: query.threshold)
                 }
                 cells[g].append(row)
@@ -64,7 +64,7 @@ extension ScoredResponseStore {
         var indices = [Int]()
         for code in codes {
             guard let index = scheme.themes.firstIndex(where: { $0.code == code }) else { throw .unknownIndicator(code) }
-            indices.append(index)
+            if !indices.contains(index) { indices.append(index) }
         }
         return indices
     }
@@ -82,13 +82,15 @@ extension ScoredResponseStore {
 /// answer counts and the codes the group's scored respondents share.
 struct ThemesPass {
     private(set) var cellCounts: [[Int32]]
-    private(set) var accumulators: [MomentAccumulator]
-    private(set) var positiveAnswers: [Int]
-    private(set) var scoredAnswers: [Int]
-    private(set) var sharedCodes: [SharedCodes]
-    let themeCount: Int
+    private var accumulators: [MomentAccumulator]
+    private var positiveSums: [Int]
+    private var scoredSums: [Int]
+    private var sharedCodes: [SharedCodes]
+    private let themeCount: Int
 
     func moments(g: Int, _ position: Int) -> MomentAccumulator { accumulators[g * themeCount + position] }
+    func positiveAnswers(g: Int, _ position: Int) -> Int { positiveSums[g * themeCount + position] }
+    func scoredAnswers(g: Int, _ position: Int) -> Int { scoredSums[g * themeCount + position] }
     func shared(g: Int, _ position: Int) -> SharedCodes { sharedCodes[g * themeCount + position] }
 
     init(columns: RoundColumns, themes: [Int], keys rowKeys: RowKeys, plan: TablePlan) {
@@ -104,8 +106,8 @@ struct ThemesPass {
             return counts
         }
         accumulators = [MomentAccumulator](repeating: MomentAccumulator(), count: cells)
-        positiveAnswers = [Int](repeating: 0, count: cells)
-        scoredAnswers = [Int](repeating: 0, count: cells)
+        positiveSums = [Int](repeating: 0, count: cells)
+        scoredSums = [Int](repeating: 0, count: cells)
         sharedCodes = [SharedCodes](repeating: SharedCodes(), count: cells)
         columns.scores.withUnsafeBufferPointer { scores in
         columns.positiveAnswers.withUnsafeBufferPointer { positive in
@@ -115,8 +117,8 @@ struct ThemesPass {
         rowKeys.matchingRows.withUnsafeBufferPointer { matchingRows in
         themes.withUnsafeBufferPointer { themes in
         accumulators.withUnsafeMutableBufferPointer { moments in
-        positiveAnswers.withUnsafeMutableBufferPointer { positiveSums in
-        scoredAnswers.withUnsafeMutableBufferPointer { scoredSums in
+        positiveSums.withUnsafeMutableBufferPointer { positiveSums in
+        scoredSums.withUnsafeMutableBufferPointer { scoredSums in
         sharedCodes.withUnsafeMutableBufferPointer { shared in
             for row32 in matchingRows {
                 let row = Int(row32)

@@ -65,21 +65,35 @@ extension ScoredResponseStore {
             tables.append(try indicatorTable(ReportQuery(round: round, groupBy: query.groupBy, filters: query.filters,
                                                          indicators: query.indicators, threshold: query.threshold)))
         }
+        // Each cell's row in each round (nil where it has nobody with a score that round).
         struct Cell: Hashable { let group: String, indicator: String }
-        var byCell = [Cell: [Int: IndicatorRow]]()  // round position → row
+        var cellIndex = [Cell: Int](), cells = [Cell](), rows = [[IndicatorRow?]]()
         for (position, table) in tables.enumerated() {
-            for row in table.rows { byCell[Cell(group: row.group, indicator: row.indicator), default: [:]][position] = row }
+            for row in table.rows {
+                let cell = Cell(group: row.group, indicator: row.indicator)
+                let i: Int
+                if let known = cellIndex[cell] {
+                    i = known
+                } else {
+                    i = cells.count
+                    cellIndex[cell] = i
+                    cells.append(cell)
+                    rows.append(Array(repeating: nil, count: tables.count))
+                }
+                rows[i][position] = row
+            }
         }
-        let indicatorOrder = try themeIndices(query.indicators).map { scheme.themes[$0].code }
-        let cells = byCell.keys.sorted {
-            ($0.group, indicatorOrder.firstIndex(of: $0.indicator)!) < ($1.group, indicatorOrder.firstIndex(of: $1.indicator)!)
+        let indicatorPosition = Dictionary(uniqueKeysWithValues: try themeIndices(query.indicators).enumerated().map {
+            (scheme.themes[$1].code, $0)
+        })
+        let order = cells.indices.sorted {
+            (cells[$0].group, indicatorPosition[cells[$0].indicator]!) < (cells[$1].group, indicatorPosition[cells[$1].indicator]!)
         }
-        let series = cells.map { cell in
-            let rows = byCell[cell]!
+        let series = order.map { i in
             let points = query.rounds.indices.compactMap { position -> TrendPoint? in
-                guard let row = rows[position] else { return nil }
+                guard let row = rows[i][position] else { return nil }
                 var change: YearOnYearChange?
-                if position > 0, let earlier = rows[position - 1]?.summary, let later = row.summary,
+                if position > 0, let earlier = rows[i][position - 1]?.summary, let later = row.summary,
                    let test = WelchTest(earlier: earlier, later: later) {
                     change = YearOnYearChange(fromRound: query.rounds[position - 1], difference: test.difference,
                                               t: test.t, degreesOfFreedom: test.degreesOfFreedom, p: test.p,
@@ -88,7 +102,7 @@ extension ScoredResponseStore {
                 return TrendPoint(round: query.rounds[position], flag: row.flag, n: row.n, mean: row.mean, sd: row.sd,
                                   ciLow: row.ciLow, ciHigh: row.ciHigh, change: change)
             }
-            return TrendSeries(group: cell.group, indicator: cell.indicator, points: points)
+            return TrendSeries(group: cells[i].group, indicator: cells[i].indicator, points: points)
         }
         return TrendTable(rounds: query.rounds, groupBy: query.groupBy,
                           filters: Dictionary(uniqueKeysWithValues: query.filters.map { ($0.rawValue, $1) }),

@@ -40,4 +40,7 @@ public enum ResponseIngestError: Error, Equatable, Sendable {
     case siteInAnotherOrganisation(site: String, organisation: String)
     case organisationInAnotherRegion(organisation: String, region: String)
     case tooManyCodes(ReportDimension)
+    /// Places are registered with `registerPlace`, which records their parents.
+    case placeNeedsParents(ReportDimension)
+    case siteWithoutOrganisation(String)
 }

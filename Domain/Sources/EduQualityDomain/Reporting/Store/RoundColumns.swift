@@ -1,7 +1,7 @@
 /// The responses of one survey round, column by column. Every query is about one round, so
 /// keeping rounds apart means a query scans only its own round's rows.
 struct RoundColumns: Sendable {
-    /// ReportDimension ids row-major, `stride` per row (7 used, padded to 8 for aligned access).
+    /// Dimension ids row-major, `stride` per row (7 used, padded to 8 for aligned access).
     static let stride = 8
     static let unanswered: UInt8 = 0
     static let notApplicable: UInt8 = 255

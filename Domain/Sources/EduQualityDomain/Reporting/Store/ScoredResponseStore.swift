@@ -35,10 +35,11 @@ public struct ScoredResponseStore: Sendable {
     /// Round codes in the order they were first registered or seen.
     public var roundCodesInOrder: [String] { Array(roundCodes.codes.dropFirst()) }
 
-    /// Every known code of a dimension (from reference data or responses), for filter lists.
+    /// Every known code of a dimension (from reference data or responses) in code order, for
+    /// filter lists.
     public func codes(of dimension: ReportDimension) -> [String] {
         guard let column = dimension.column else { return [ReportDimension.nationalCode] }
-        return Array(dictionaries[column].codes.dropFirst())
+        return dictionaries[column].idsInCodeOrder.map { dictionaries[column].code(of: $0) }
     }
 
     // MARK: reference data
@@ -51,15 +52,15 @@ public struct ScoredResponseStore: Sendable {
 
     /// Makes a place known, with its parents, before any response names it.
     public mutating func registerPlace(region: String, organisation: String? = nil, site: String? = nil) throws(ResponseIngestError) {
-        precondition(site == nil || organisation != nil, "a site is registered with its organisation")
+        guard site == nil || organisation != nil else { throw .siteWithoutOrganisation(site!) }
         let ids = try checkedPlace(region: region, organisation: organisation, site: site)
         commitPlace(ids)
     }
 
     /// Makes a code of a non-place dimension (profession, specialty, …) known.
     public mutating func registerCode(_ code: String, of dimension: ReportDimension) throws(ResponseIngestError) {
-        guard let column = dimension.column, dimension.parent == nil, dimension != .region else {
-            preconditionFailure("places are registered with registerPlace")
+        guard let column = dimension.column, ![.region, .organisation, .site].contains(dimension) else {
+            throw .placeNeedsParents(dimension)
         }
         guard !code.isEmpty else { throw .emptyCode(dimension) }
         guard dictionaries[column].intern(code) != nil else { throw .tooManyCodes(dimension) }
