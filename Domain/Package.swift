@@ -6,9 +6,15 @@ import PackageDescription
 let package = Package(
     name: "EduQualityDomain",
     platforms: [.macOS(.v14)],
-    products: [.library(name: "EduQualityDomain", targets: ["EduQualityDomain"])],
+    products: [
+        .library(name: "EduQualityDomain", targets: ["EduQualityDomain"]),
+        // Generates 1,000,000 survey responses and times the reporting engine (`bench/reporting`).
+        .executable(name: "ReportingBenchmark", targets: ["ReportingBenchmark"]),
+    ],
     targets: [
         .target(name: "EduQualityDomain"),
+        .executableTarget(name: "ReportingBenchmark", dependencies: ["EduQualityDomain"],
+                          path: "Benchmarks/ReportingBenchmark"),
         .testTarget(name: "EduQualityDomainTests", dependencies: ["EduQualityDomain"]),
     ],
     swiftLanguageModes: [.v6]
