@@ -63,11 +63,11 @@ for _ in 0..<gridRuns {
     })
 }
 let gridMedian = Measurement.percentile(0.5, of: gridTimes)
-var flagCounts = [Flag: Int]()
+var flagCounts = [OutlierFlag: Int]()
 for row in grid!.rows { for cell in row.cells { if let cell { flagCounts[cell.flag, default: 0] += 1 } } }
-print(String(format: "Flag grid (%d organisations × %d themes, round %@, profession %@): median of %d %.2f ms, first call %.2f ms",
+print(String(format: "OutlierFlag grid (%d organisations × %d themes, round %@, profession %@): median of %d %.2f ms, first call %.2f ms",
              grid!.rows.count, grid!.indicators.count, gridRound, gridProfession, gridRuns, gridMedian, gridCold))
-print("  flags: " + Flag.allCases.map { "\($0.rawValue) \(flagCounts[$0] ?? 0)" }.joined(separator: ", "))
+print("  flags: " + OutlierFlag.allCases.map { "\($0.rawValue) \(flagCounts[$0] ?? 0)" }.joined(separator: ", "))
 
 // MARK: item distributions — every item × every organisation, same round and profession.
 let itemQuery = ReportQuery(round: gridRound, groupBy: .organisation, filters: [.profession: gridProfession])

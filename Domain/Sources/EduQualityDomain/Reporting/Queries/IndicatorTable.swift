@@ -13,7 +13,7 @@ public struct IndicatorTable: Sendable, Hashable, Codable {
 public struct IndicatorRow: Sendable, Hashable, Codable {
     public let group: String
     public let indicator: String
-    public let flag: Flag
+    public let flag: OutlierFlag
     public let n: Int?
     public let mean: Double?
     public let sd: Double?

@@ -51,7 +51,7 @@ extension ScoredResponseStore {
         // Published cells have n ≥ threshold ≥ 2, so SD and CI exist.
         let interval = summary.confidenceInterval!
         return IndicatorRow(group: group, indicator: indicator,
-                            flag: Flag.classify(group: summary, benchmark: benchmark, threshold: threshold),
+                            flag: OutlierFlag.classify(group: summary, benchmark: benchmark, threshold: threshold),
                             n: summary.n, mean: summary.mean, sd: summary.sd,
                             ciLow: interval.lowerBound, ciHigh: interval.upperBound,
                             percentPositive: scored > 0 ? 100 * Double(positive) / Double(scored) : nil,

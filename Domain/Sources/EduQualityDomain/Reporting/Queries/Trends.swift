@@ -36,7 +36,7 @@ public struct TrendSeries: Sendable, Hashable, Codable {
 
 public struct TrendPoint: Sendable, Hashable, Codable {
     public let round: String
-    public let flag: Flag
+    public let flag: OutlierFlag
     public let n: Int?
     public let mean: Double?
     public let sd: Double?
