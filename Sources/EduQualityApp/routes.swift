@@ -18,4 +18,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ConcernsAPIController())
     try app.register(collection: ConcernStatisticsController())
     try app.register(collection: SurveyAPIController())
+    try app.register(collection: ReportsAPIController())
 }

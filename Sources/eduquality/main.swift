@@ -12,7 +12,9 @@ let app = try await Application.make(env)
 do {
     let config = try AppConfig.fromEnvironment(workingDirectory: app.directory.workingDirectory, demo: demo)
     try await configure(app, config)
-    try await app.start(demo: demo)
+    // The server is the default command; other commands (migrate, import-responses…) need no engine.
+    let command = arguments.dropFirst().first { !$0.hasPrefix("-") }
+    try await app.start(demo: demo, serving: command == nil || command == "serve")
     try await app.execute()
 } catch {
     app.logger.report(error: error)

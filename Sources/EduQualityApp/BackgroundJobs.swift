@@ -1,0 +1,60 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// Work the server does on its own while it runs: keeping the reporting engine up to date (every
+/// two seconds, so responses written by the import command or another instance show within five),
+/// telling handlers about overdue concerns, and logging rounds that opened or closed by date.
+final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
+    private var tasks: [Task<Void, Never>] = []
+
+    static let reportRefreshInterval: Duration = .seconds(2)
+    static let housekeepingInterval: Duration = .seconds(3600)
+
+    func start(_ app: Application) {
+        let logger = app.logger
+        tasks.append(Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: Self.reportRefreshInterval)
+                guard let engine = app.reportEngine else { continue }
+                do { try await engine.refresh(db: app.db, catalog: app.surveyCatalog) } catch {
+                    logger.warning("report refresh failed: \(String(describing: error))")
+                }
+            }
+        })
+        tasks.append(Task {
+            while !Task.isCancelled {
+                do { try await Self.housekeeping(app) } catch {
+                    logger.warning("housekeeping failed: \(String(describing: error))")
+                }
+                try? await Task.sleep(for: Self.housekeepingInterval)
+            }
+        })
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        for task in tasks { task.cancel() }
+    }
+
+    /// Overdue notices (each sent once per stage and clock) and round state changes.
+    static func housekeeping(_ app: Application) async throws {
+        let today = CalendarDay.today()
+        let open = try await ConcernRecord.query(on: app.db).filter(\.$status != ConcernStatus.closed.rawValue).all()
+        let store = ConcernStore(db: app.db, clocks: app.config.concernClocks)
+        let notifier = ConcernNotifier(db: app.db)
+        for concern in try await store.restoreAll(open) where concern.overdue(on: today).isOverdue {
+            try await notifier.overdue(concern, on: today)
+        }
+        for (record, round) in try await app.surveyCatalog.allRounds() {
+            guard let recorded = SurveyRoundState(rawValue: record.recordedState),
+                  let event = round.stateChangeEvent(since: recorded, on: today) else { continue }
+            try await app.db.audited(actor: "system:calendar") { db in
+                record.recordedState = round.state(on: today).rawValue
+                try await record.update(on: db)
+                return ((), [event] + (try await SurveyAdministration.freezeIfInUse(round, today: today, on: db)))
+            }
+        }
+    }
+}
+
+enum BackgroundJobsKey: StorageKey { typealias Value = BackgroundJobs }

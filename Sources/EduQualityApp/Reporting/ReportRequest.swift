@@ -1,0 +1,61 @@
+import EduQualityDomain
+import Vapor
+
+/// A report's parameters as they arrive in a URL: `round`, `groupBy`, and any dimension as a
+/// filter (`profession=student-nurse&region=LDN`). Shared by the API, the pages and the exports,
+/// so a shared link and an export ask exactly the same question.
+struct ReportParameters: Sendable {
+    var round: String?
+    var groupBy: String?
+    var filters: [String: String]
+    var indicators: [String]?
+
+    static let reserved: Set<String> = ["round", "groupBy", "indicator", "view", "page", "rounds", "format"]
+
+    init(_ req: Request) {
+        let items = URLComponents(string: req.url.string)?.queryItems ?? []
+        var filters: [String: String] = [:]
+        var round: String?, groupBy: String?, indicators: [String]?
+        for item in items {
+            let value = (item.value ?? "").trimmingWhitespace
+            switch item.name {
+            case "round": round = value.isEmpty ? nil : value
+            case "groupBy": groupBy = value.isEmpty ? nil : value
+            case "indicator": if !value.isEmpty { indicators = (indicators ?? []) + [value] }
+            case let name where Self.reserved.contains(name) || name.hasPrefix("_"): break
+            default: if !value.isEmpty { filters[item.name] = value }
+            }
+        }
+        self.round = round
+        self.groupBy = groupBy
+        self.filters = filters
+        self.indicators = indicators
+    }
+
+    func query(threshold: DisclosureThreshold) throws -> ReportQuery {
+        do {
+            return try ReportQuery(round: round, groupBy: groupBy, filters: filters, indicators: indicators, threshold: threshold)
+        } catch {
+            throw ReportErrors.appError(error)
+        }
+    }
+}
+
+enum ReportErrors {
+    /// Every reporting query error is the asker's: a 400 with what to fix.
+    static func appError(_ error: ReportQueryError) -> AppError {
+        let dimensions = ReportDimension.allCases.map(\.rawValue).joined(separator: ", ")
+        return switch error {
+        case .missingRound: .badRequest("round: give the survey round, e.g. round=NETS-2026")
+        case .unknownRound(let code): .badRequest("round: there is no survey round \"\(code)\"")
+        case .unknownDimension(let name): .badRequest("\(name): not a report dimension; use one of \(dimensions)")
+        case .unknownCode(let dimension, let code): .badRequest("\(dimension.rawValue): unknown code \"\(code)\"")
+        case .unknownIndicator(let code): .badRequest("indicator: unknown indicator \"\(code)\"")
+        case .noRounds: .badRequest("rounds: give at least one survey round")
+        }
+    }
+
+    static func run<T>(_ body: () throws(ReportQueryError) -> T) throws -> T {
+        do { return try body() } catch { throw appError(error) }
+    }
+}
