@@ -79,11 +79,11 @@ public struct SuppressedCountTable: Hashable, Sendable {
     /// The table as CSV: a header of `rowHeader`, the column labels and `total`, one line per row,
     /// and a `total` line; withheld counts read `suppressed`.
     public func csv(rowHeader: String) -> String {
-        var text = ConcernsCSV.line([rowHeader] + columnLabels + ["total"])
+        var text = SpreadsheetCSV.line([rowHeader] + columnLabels + ["total"])
         for (r, label) in rowLabels.enumerated() {
-            text += ConcernsCSV.line([label] + cells[r].map(\.description) + [rowTotals[r].description])
+            text += SpreadsheetCSV.line([label] + cells[r].map(\.description) + [rowTotals[r].description])
         }
-        text += ConcernsCSV.line(["total"] + columnTotals.map(\.description) + [grandTotal.description])
+        text += SpreadsheetCSV.line(["total"] + columnTotals.map(\.description) + [grandTotal.description])
         return text
     }
 }

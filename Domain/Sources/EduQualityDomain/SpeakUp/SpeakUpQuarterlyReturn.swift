@@ -64,7 +64,7 @@ public struct SpeakUpQuarterlyReturn: Hashable, Sendable {
     }
 
     public var csv: String {
-        ConcernsCSV.line(Self.columns)
-            + rows.map { ConcernsCSV.line([$0.organisation, quarter.label] + $0.counts.map(String.init)) }.joined()
+        SpreadsheetCSV.line(Self.columns)
+            + rows.map { SpreadsheetCSV.line([$0.organisation, quarter.label] + $0.counts.map(String.init)) }.joined()
     }
 }

@@ -53,13 +53,13 @@ struct SpeakUpQuarterlyReturnTests {
 
     @Test("CSV fields are escaped: commas, quotes, line breaks, and spreadsheet formulas")
     func escaping() {
-        #expect(ConcernsCSV.field("plain") == "plain")
-        #expect(ConcernsCSV.field("a,b") == "\"a,b\"")
-        #expect(ConcernsCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(ConcernsCSV.field("two\nlines") == "\"two\nlines\"")
-        #expect(ConcernsCSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(ConcernsCSV.field("@SUM(A1)") == "'@SUM(A1)")
-        #expect(ConcernsCSV.field("-5") == "-5")
-        #expect(ConcernsCSV.line(["a", "b,c"]) == "a,\"b,c\"\r\n")
+        #expect(SpreadsheetCSV.field("plain") == "plain")
+        #expect(SpreadsheetCSV.field("a,b") == "\"a,b\"")
+        #expect(SpreadsheetCSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(SpreadsheetCSV.field("two\nlines") == "\"two\nlines\"")
+        #expect(SpreadsheetCSV.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(SpreadsheetCSV.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(SpreadsheetCSV.field("-5") == "-5")
+        #expect(SpreadsheetCSV.line(["a", "b,c"]) == "a,\"b,c\"\r\n")
     }
 }
