@@ -19,4 +19,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ConcernStatisticsController())
     try app.register(collection: SurveyAPIController())
     try app.register(collection: ReportsAPIController())
+    try app.register(collection: ReportPagesController())
 }

@@ -46,7 +46,6 @@ enum ReportCharts {
             }
             svg.circle(cx: x(r.mean!), cy: y, r: 6, fill: colour(r.flag),
                        label: "\(item.label): \(fmt(r.mean!)) (\(r.flag.rawValue)), n \(r.n ?? 0)")
-            svg.circle(cx: x(r.mean!), cy: y, r: 6.5, fill: "none")
         }
         return svg.markup
     }

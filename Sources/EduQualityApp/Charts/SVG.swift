@@ -44,7 +44,7 @@ struct SVG {
     }
 
     mutating func circle(cx: Double, cy: Double, r: Double, fill: String, label: String? = nil) {
-        body += "<circle cx=\"\(Self.num(cx))\" cy=\"\(Self.num(cy))\" r=\"\(Self.num(r))\" fill=\"\(fill)\""
+        body += "<circle cx=\"\(Self.num(cx))\" cy=\"\(Self.num(cy))\" r=\"\(Self.num(r))\" fill=\"\(fill)\" stroke=\"\(ChartColour.text)\" stroke-width=\"1\""
         if let label { body += "><title>\(Self.escape(label))</title></circle>" } else { body += "/>" }
     }
 

@@ -1,3 +1,4 @@
+import EduQualityDomain
 import Vapor
 
 /// Turns every error into a 4xx/5xx answer: problem JSON for the API, an HTML page for people.
@@ -36,6 +37,8 @@ struct ErrorMiddleware: AsyncMiddleware {
             var errors: [FieldError]? = nil
             if case .invalid(let list) = app { errors = list }
             return Problem(title: app.title, status: Int(app.status.code), detail: app.detail, errors: errors)
+        case let report as ReportQueryError:
+            return problem(for: ReportErrors.appError(report))
         case let decoding as DecodingError:
             return Problem(title: "The request body could not be read", status: 400,
                            detail: Self.describe(decoding))
