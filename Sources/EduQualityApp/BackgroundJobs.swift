@@ -16,7 +16,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         tasks.append(Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: Self.reportRefreshInterval)
-                guard let engine = app.reportEngine else { continue }
+                guard !Task.isCancelled, let engine = app.reportEngine else { continue }
                 do { try await engine.refresh(db: app.db, catalog: app.surveyCatalog) } catch {
                     logger.warning("report refresh failed: \(String(describing: error))")
                 }
@@ -24,7 +24,9 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         })
         tasks.append(Task {
             while !Task.isCancelled {
-                do { try await Self.housekeeping(app) } catch {
+                do { try await Self.housekeeping(app) } catch is CancellationError {
+                    return
+                } catch {
                     logger.warning("housekeeping failed: \(String(describing: error))")
                 }
                 try? await Task.sleep(for: Self.housekeepingInterval)
@@ -32,8 +34,10 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         })
     }
 
+    /// Stops the jobs and waits for them, before the databases close.
     func shutdownAsync(_ application: Application) async {
         for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
     }
 
     /// Overdue notices (each sent once per stage and clock) and round state changes.

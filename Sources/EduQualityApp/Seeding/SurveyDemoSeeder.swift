@@ -9,6 +9,8 @@ struct SurveyDemoSeeder {
     let db: any Database
     let catalog: SurveyCatalog
     let keywords: CommentKeywords
+    /// 1 for the demo; tests use a fraction of it.
+    var scale: Double = 1
 
     struct DemoRound {
         let code: String
@@ -53,7 +55,7 @@ struct SurveyDemoSeeder {
             }
             guard let round = try await catalog.round(demo.code),
                   try await SurveyResponseRecord.query(on: db).filter(\.$roundCode == round.code.rawValue).count() == 0 else { continue }
-            let responses = generator.responses(count: demo.responses, in: round, lastDay: min(today, round.closes), idPrefix: "demo")
+            let responses = generator.responses(count: Int(Double(demo.responses) * scale), in: round, lastDay: min(today, round.closes), idPrefix: "demo")
             let rows = responses.enumerated().map { i, r in
                 SurveyResponseStore.Row(response: r, region: regions[r.placement.organisation] ?? "", key: r.responseID ?? "demo-\(i)")
             }
