@@ -20,4 +20,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: SurveyAPIController())
     try app.register(collection: ReportsAPIController())
     try app.register(collection: ReportPagesController())
+    try app.register(collection: CommentTriageController())
 }

@@ -101,6 +101,10 @@ extension Database {
                 return result
             }
         }
+        // One writer at a time in this process waits here, in Swift, rather than holding a
+        // connection while SQLite's busy handler spins.
+        await SQLiteWriteGate.shared.acquire()
+        defer { Task { await SQLiteWriteGate.shared.release() } }
         return try await self.withConnection { conn in
             let connSQL = conn as! any SQLDatabase
             try await connSQL.raw("BEGIN IMMEDIATE").run()
@@ -118,6 +122,26 @@ extension Database {
 }
 
 enum AuditLogError: Error { case unsupportedDatabase }
+
+/// Serialises audited writes to SQLite within this process (another process, such as the import
+/// command, is kept out by `BEGIN IMMEDIATE`).
+actor SQLiteWriteGate {
+    static let shared = SQLiteWriteGate()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
 
 /// Audit names for people without an account. Their entries keep the day only: the exact time
 /// an anonymous report arrived could help identify who sent it.

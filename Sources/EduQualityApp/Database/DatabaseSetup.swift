@@ -9,11 +9,11 @@ enum DatabaseSetup {
     static func configure(_ app: Application, _ choice: AppConfig.DatabaseChoice, searchPath: [String]? = nil) throws {
         switch choice {
         case .sqliteMemory:
-            app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
+            app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
         case .sqliteFile(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+            app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = searchPath

@@ -24,6 +24,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case manageSurveyRounds = "manage-survey-rounds"
     case importSurveyResponses = "import-survey-responses"
     case triageComments = "triage-comments"
+    /// Survey comments a quality team shared with the placement provider.
+    case viewSharedComments = "view-shared-comments"
 
     // Learner concerns, on the queue of one handling body.
     case viewConcern = "view-concern"

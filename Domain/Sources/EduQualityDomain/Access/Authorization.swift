@@ -20,7 +20,9 @@ public enum Authorization {
             []
         case .educator:
             [.viewConcern, .workOnConcern]
-        case .providerEducationLead, .educationProviderLead:
+        case .providerEducationLead:
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments]
+        case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
             [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,

@@ -71,3 +71,23 @@ public enum CommentTriageOutcome: String, CaseIterable, Sendable, Codable {
         self == .untriaged && next != .untriaged
     }
 }
+
+/// A comment judged an immediate serious risk becomes a concern at the placement provider
+/// (pathway 1). Its category follows what the comment was about.
+public enum CommentEscalation {
+    public static func category(freeTextKind: String, keywordLists: [String]) -> ConcernCategory {
+        if freeTextKind == FreeTextKind.patientSafety.rawValue || keywordLists.contains("patient-safety") { return .patientSafety }
+        if keywordLists.contains("sexual-safety") { return .sexualSafety }
+        if keywordLists.contains("bullying-undermining") { return .bullyingHarassmentUndermining }
+        return .other
+    }
+
+    /// Comments older than this many days are shown as waiting long in the triage queue.
+    public static let weeklyTriageDays = 7
+
+    /// Age bands for the queue's counts: this week, this month, older.
+    public static func ageBand(submittedOn: CalendarDay, today: CalendarDay) -> String {
+        let days = submittedOn.days(to: today)
+        return days <= weeklyTriageDays ? "up to a week" : days <= 30 ? "8 to 30 days" : "over 30 days"
+    }
+}

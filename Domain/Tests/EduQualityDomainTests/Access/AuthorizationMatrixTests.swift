@@ -27,7 +27,7 @@ struct AuthorizationMatrixTests {
         .reviewer: [],
         .regulatorLiaison: [],
         .educator: [.viewConcern, .workOnConcern],
-        .providerEducationLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics],
+        .providerEducationLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments],
         .educationProviderLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics],
         .ftsuGuardian: [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,
                         .recordSpeakUpCase, .exportSpeakUpReturn],

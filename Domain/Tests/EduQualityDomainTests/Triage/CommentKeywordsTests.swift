@@ -28,3 +28,22 @@ struct CommentKeywordsTests {
         #expect(!CommentTriageOutcome.untriaged.mayChange(to: .untriaged))
     }
 }
+
+@Suite("Comments that become concerns")
+struct CommentEscalationTests {
+    @Test("the concern's category follows the comment")
+    func category() {
+        #expect(CommentEscalation.category(freeTextKind: "patient-safety", keywordLists: []) == .patientSafety)
+        #expect(CommentEscalation.category(freeTextKind: "could-be-improved", keywordLists: ["bullying-undermining"]) == .bullyingHarassmentUndermining)
+        #expect(CommentEscalation.category(freeTextKind: "could-be-improved", keywordLists: ["sexual-safety", "bullying-undermining"]) == .sexualSafety)
+        #expect(CommentEscalation.category(freeTextKind: "could-be-improved", keywordLists: []) == .other)
+    }
+
+    @Test("age bands for the queue")
+    func ages() {
+        let today = CalendarDay(iso: "2026-11-26")!
+        #expect(CommentEscalation.ageBand(submittedOn: CalendarDay(iso: "2026-11-19")!, today: today) == "up to a week")
+        #expect(CommentEscalation.ageBand(submittedOn: CalendarDay(iso: "2026-11-18")!, today: today) == "8 to 30 days")
+        #expect(CommentEscalation.ageBand(submittedOn: CalendarDay(iso: "2026-10-01")!, today: today) == "over 30 days")
+    }
+}
