@@ -16,8 +16,11 @@ struct CommentTriageController: RouteCollection {
 
     struct Row: Encodable {
         let id: Int
-        let round, kind, text, organisation, profession, placementType, submittedOn, keywords, status: String
-        let site, specialty, level: String?
+        let round, kind, text, organisation: String
+        let site: String?
+        let profession: String
+        let specialty, level: String?
+        let placementType, submittedOn, keywords, status: String
         let age: String
         let concern: String?
         let untriaged: Bool
