@@ -20,10 +20,16 @@ extension Request {
     func layout(title: String, flash: String? = nil) -> Layout {
         let path = url.path
         func link(_ label: String, _ href: String) -> Layout.Link {
-            let current = href == "/" ? path == "/" : path.hasPrefix(href)
+            let current = href == "/" ? path == "/" : path == href || path.hasPrefix(href + "/") && !(href == "/concerns" && path.hasPrefix("/concerns/queue"))
             return .init(label: label, href: href, current: current)
         }
-        var nav = [link("Home", "/")]
+        func may(_ action: Action) -> Bool {
+            actor.assignments.contains { Authorization.permittedActions(for: $0.role).contains(action) }
+        }
+        var nav = [link("Home", "/"), link("Survey results", "/reports"), link("Raise a concern", "/concerns")]
+        if may(.viewConcern) { nav.append(link("Concerns to handle", "/concerns/queue")) }
+        if may(.triageComments) { nav.append(link("Comment triage", "/triage")) }
+        if may(.viewSharedComments) { nav.append(link("Shared comments", "/comments/shared")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { nav.append(link("Administration", "/admin")) }
         nav.append(signedIn == nil ? link("Sign in", "/login") : link("Your account", "/account"))
         return Layout(title: title, csrf: csrfToken, userName: signedIn?.user.displayName, nav: nav, flash: flash)
