@@ -3,14 +3,14 @@ handler's reply and escalates it; axe-core checks every page on the way."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import ACCOUNTS, check_accessibility, sign_in
+from conftest import ACCOUNTS, check_accessibility, sign_in, submit
 
 
 def _follow_up(browser, base, code):
     browser.get(base + "/concerns/follow-up")
     check_accessibility(browser)
     browser.find_element(By.ID, "receiptCode").send_keys(code)
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
 def test_anonymous_concern_followed_up_and_escalated(browser, server):
@@ -27,7 +27,7 @@ def test_anonymous_concern_followed_up_and_escalated(browser, server):
     browser.find_element(By.ID, "whatHappened").send_keys("Nobody supervised the night shift on ward 9 for two weeks.")
     browser.find_element(By.ID, "pathway-1").click()
     Select(browser.find_element(By.ID, "educationProvider")).select_by_value("H008")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "Your concern has been sent" in browser.find_element(By.TAG_NAME, "h1").text
     check_accessibility(browser)
     code = browser.find_element(By.ID, "receipt-code").text
@@ -45,13 +45,13 @@ def test_anonymous_concern_followed_up_and_escalated(browser, server):
     sign_in(browser, base, ACCOUNTS["provider-education-lead"])
     browser.get(base + "/concerns/queue")
     check_accessibility(browser)
-    browser.find_element(By.LINK_TEXT, reference).click()
+    submit(browser, browser.find_element(By.LINK_TEXT, reference))
     check_accessibility(browser)
-    browser.find_element(By.CSS_SELECTOR, f"form[action='/concerns/cases/{reference}/acknowledge'] button").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, f"form[action='/concerns/cases/{reference}/acknowledge'] button"))
     browser.find_element(By.ID, "message-text").send_keys("Thank you. We have spoken to the ward manager.")
-    browser.find_element(By.CSS_SELECTOR, f"form[action='/concerns/cases/{reference}/message-reporter'] button").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, f"form[action='/concerns/cases/{reference}/message-reporter'] button"))
     browser.find_element(By.ID, "outcome-text").send_keys("A named supervisor now covers every night shift.")
-    browser.find_element(By.CSS_SELECTOR, f"form[action='/concerns/cases/{reference}/resolve'] button").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, f"form[action='/concerns/cases/{reference}/resolve'] button"))
     assert browser.find_element(By.ID, "status").text == "Resolved"
 
     # the learner reads the reply and, not satisfied, escalates to the university
@@ -61,7 +61,7 @@ def test_anonymous_concern_followed_up_and_escalated(browser, server):
     assert "We have spoken to the ward manager" in page
     assert "A named supervisor" in page
     check_accessibility(browser)
-    browser.find_element(By.CSS_SELECTOR, "input[name=action][value=escalate] ~ button").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "input[name=action][value=escalate] ~ button"))
     assert browser.find_element(By.ID, "status").text == "Escalated"
     assert "Pathway 2" in browser.find_element(By.ID, "pathway").text
     check_accessibility(browser)

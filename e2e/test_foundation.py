@@ -2,7 +2,7 @@
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ACCOUNTS, check_accessibility, sign_in
+from conftest import ACCOUNTS, check_accessibility, sign_in, submit
 
 PUBLIC_PAGES = ["/", "/login"]
 ADMIN_PAGES = ["/admin", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/T001",
@@ -43,7 +43,7 @@ def test_administrator_walks_every_admin_page(browser, server):
 def test_form_errors_are_shown_and_accessible(browser, server):
     sign_in(browser, server["base"], ACCOUNTS["administrator"])
     browser.get(server["base"] + "/admin/organisations/new")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     summary = browser.find_element(By.CLASS_NAME, "nhsuk-error-summary")
     assert "Enter a code" in summary.text
     check_accessibility(browser)
@@ -53,6 +53,6 @@ def test_sign_in_failure_keeps_the_form_usable(browser, server):
     browser.get(server["base"] + "/login")
     browser.find_element(By.ID, "email").send_keys("nobody@example.org")
     browser.find_element(By.ID, "password").send_keys("wrong password")
-    browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
     assert "not right" in browser.find_element(By.CLASS_NAME, "nhsuk-error-summary").text
     check_accessibility(browser)

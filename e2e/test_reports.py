@@ -4,7 +4,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import check_accessibility
+from conftest import check_accessibility, submit
 
 
 def test_reporting_tool_filters_views_and_export(browser, server):
@@ -16,14 +16,14 @@ def test_reporting_tool_filters_views_and_export(browser, server):
     Select(browser.find_element(By.ID, "profession")).select_by_value("student-nurse")
     Select(browser.find_element(By.ID, "region")).select_by_value("LDN")
     Select(browser.find_element(By.ID, "groupBy")).select_by_value("organisation")
-    browser.find_element(By.CSS_SELECTOR, "form.eq-report-filters button[type=submit]").click()
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form.eq-report-filters button[type=submit]"))
     assert "profession=student-nurse" in browser.current_url and "region=LDN" in browser.current_url
     assert "Profession: Student nurses" in browser.page_source
     assert browser.find_elements(By.CSS_SELECTOR, "table.eq-grid td.eq-flag")
     check_accessibility(browser)
 
     for label in ["Compared with the benchmark", "Answers to each question", "Trends", "Ranked table"]:
-        browser.find_element(By.LINK_TEXT, label).click()
+        submit(browser, browser.find_element(By.LINK_TEXT, label))
         assert "profession=student-nurse" in browser.current_url, "the filters stay in the URL"
         check_accessibility(browser)
 
