@@ -8,4 +8,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(RoundsCommands(), as: "rounds")
     app.asyncCommands.use(QuestionnaireCommands(), as: "questionnaires")
     app.asyncCommands.use(ImportResponsesCommand(), as: "import-responses")
+    app.asyncCommands.use(GenerateResponsesCommand(), as: "generate-responses")
 }

@@ -1,0 +1,35 @@
+-- wrk script: POST anonymous concerns as fast as the server takes them, and count the answers.
+local organisations = {"T001", "T002", "T003", "T010", "T020", "T030"}
+local categories = {"supervision", "teaching", "workload-rota", "facilities", "induction"}
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  created = 0
+  other = 0
+end
+
+function request()
+  counter = counter + 1
+  local body = string.format(
+    '{"anonymity":"anonymous","organisation":"%s","category":"%s","pathway":1,"description":"Load test concern %d: no supervisor on the night shift."}',
+    organisations[counter % #organisations + 1], categories[counter % #categories + 1], counter)
+  return wrk.format("POST", "/api/v1/concerns", {["Content-Type"] = "application/json"}, body)
+end
+
+function response(status, headers, body)
+  if status == 201 then created = created + 1 else other = other + 1 end
+end
+
+function done(summary, latency, requests)
+  local c, o = 0, 0
+  for _, t in ipairs(threads) do
+    c = c + t:get("created")
+    o = o + t:get("other")
+  end
+  io.write(string.format("ACKNOWLEDGED %d\nOTHER %d\n", c, o))
+end
