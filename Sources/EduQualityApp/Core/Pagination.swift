@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// One page of a list, with what the pagination component needs.
@@ -25,7 +26,7 @@ struct Page<T: Encodable>: Encodable {
         try c.encode(nextPage, forKey: .nextPage)
     }
 
-    static var perPage: Int { 25 }
+    static var perPage: Int { Pagination.perPage }
 }
 
 extension Request {
@@ -54,4 +55,15 @@ extension Request {
                     previousHref: number > 1 ? href(page: number - 1) : nil,
                     nextHref: number < count ? href(page: number + 1) : nil)
     }
+}
+
+/// The slice of a query's results on page `number` (from 1), `Page.perPage` to a page.
+enum Pagination {
+    static var perPage: Int { 25 }
+    static func range(_ number: Int) -> Range<Int> { (number - 1) * perPage ..< number * perPage }
+}
+
+extension QueryBuilder {
+    /// The rows of page `number`.
+    func page(_ number: Int) async throws -> [Model] { try await range(Pagination.range(number)).all() }
 }

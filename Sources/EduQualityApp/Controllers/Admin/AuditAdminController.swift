@@ -49,7 +49,7 @@ struct AuditAdminController: RouteCollection {
         let total = try await query.count()
         let formatter = ISO8601DateFormatter()
         let rows = try await query.sort(\.$id, .descending)
-            .range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).all()
+            .page(number)
             .map { e in
                 Row(sequence: e.id ?? 0, occurredAt: formatter.string(from: e.occurredAt), actor: e.actor, action: e.action,
                     entity: "\(e.entityType) \(e.entityID)", before: e.beforeJSON ?? "", after: e.afterJSON ?? "")

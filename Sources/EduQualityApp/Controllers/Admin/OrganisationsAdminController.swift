@@ -48,7 +48,7 @@ struct OrganisationsAdminController: RouteCollection {
         if !region.isEmpty { query.filter(\.$regionCode == region) }
         if !type.isEmpty { query.filter(\.$type == type) }
         let total = try await query.count()
-        let rows = try await query.sort(\.$name).range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).all()
+        let rows = try await query.sort(\.$name).page(number)
             .map { Row(code: $0.code, name: $0.name, type: OrganisationType(rawValue: $0.type)?.displayName ?? $0.type, region: $0.regionCode) }
         return try await req.view.render("admin/organisations", ListPage(
             layout: req.layout(title: "Organisations"), q: q,

@@ -24,7 +24,7 @@ struct OutboxController: RouteCollection {
         let total = try await query.count()
         let pending = try await OutboxMessage.query(on: req.db).filter(\.$sentOn == nil).count()
         let rows = try await query.sort(\.$createdOn, .descending).sort(\.$id)
-            .range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).all()
+            .page(number)
             .map { Row(recipient: $0.recipient, subject: $0.subject, body: $0.body, kind: $0.kind, createdOn: $0.createdOn,
                        sentOn: $0.sentOn, attempts: $0.attempts, lastError: $0.lastError) }
         return try await req.view.render("admin/outbox", ListPage(layout: req.layout(title: "Notification outbox"), q: q,

@@ -44,7 +44,7 @@ struct SitesAdminController: RouteCollection {
         }
         if !organisation.isEmpty { query.filter(\.$organisationCode == organisation) }
         let total = try await query.count()
-        let rows = try await query.sort(\.$code).range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).all()
+        let rows = try await query.sort(\.$code).page(number)
             .map { Row(code: $0.code, name: $0.name, organisation: $0.organisationCode) }
         return try await req.view.render("admin/sites", ListPage(
             layout: req.layout(title: "Sites"), q: q, organisation: organisation,

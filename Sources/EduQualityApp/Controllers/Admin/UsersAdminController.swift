@@ -73,7 +73,7 @@ struct UsersAdminController: RouteCollection {
             query.filter(\.$id ~~ ids)
         }
         let total = try await query.count()
-        let rows = try await query.sort(\.$email).range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).all()
+        let rows = try await query.sort(\.$email).page(number)
             .map { u in
                 Row(id: u.id!.uuidString, email: u.email, name: u.displayName,
                     roles: u.roles.map { Role(rawValue: $0.role)?.displayName ?? $0.role }.joined(separator: ", "),

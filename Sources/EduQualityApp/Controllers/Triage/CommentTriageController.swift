@@ -70,7 +70,7 @@ struct CommentTriageController: RouteCollection {
         let total = try await query.count()
         let today = CalendarDay.today()
         let records = try await query.sort(\.$keywordScore, .descending).sort(\.$submittedOn).sort(\.$id)
-            .range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).all()
+            .page(number)
         let names = try await ReportNames.load(req.db, engine: nil)
         let rows = records.map { c in
             Row(id: c.id!, round: c.roundCode, kind: FreeTextKind(rawValue: c.kind).map(Self.kindName) ?? c.kind, text: c.text,
@@ -188,7 +188,7 @@ struct CommentTriageController: RouteCollection {
         let total = try await query.count()
         let names = try await ReportNames.load(req.db, engine: nil)
         let rows = try await query.sort(\.$triagedOn, .descending).sort(\.$id)
-            .range((number - 1) * Page<SharedRow>.perPage ..< number * Page<SharedRow>.perPage).all()
+            .page(number)
             .filter { Authorization.isAllowed(req.actor, .viewSharedComments, .located(Location(region: $0.region, organisation: $0.organisation))) }
             .map { c in
                 SharedRow(round: c.roundCode, kind: FreeTextKind(rawValue: c.kind).map(Self.kindName) ?? c.kind, text: c.text,
