@@ -11,6 +11,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     if app.logger.logLevel < .info { app.logger.logLevel = .info }
     app.storage[ReceiptAttemptsKey.self] = ReceiptAttempts()
     app.storage[QuestionnaireCacheKey.self] = QuestionnaireCache()
+    app.storage[ImportJobsKey.self] = ImportJobs()
     if let data = FileManager.default.contents(atPath: config.seedDirectory + "/reference/comment-keywords.json") {
         app.storage[CommentKeywordsKey.self] = try JSONDecoder().decode(CommentKeywords.self, from: data)
     }

@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: VocabulariesAdminController())
     try app.register(collection: AuditAdminController())
     try app.register(collection: OutboxController())
+    try app.register(collection: SurveyAdminController())
     try app.register(collection: RaiseConcernController())
     try app.register(collection: MyConcernsController())
     try app.register(collection: ConcernCasesController())

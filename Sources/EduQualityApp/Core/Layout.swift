@@ -31,6 +31,7 @@ extension Request {
         if may(.triageComments) { nav.append(link("Comment triage", "/triage")) }
         if may(.viewSharedComments) { nav.append(link("Shared comments", "/comments/shared")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { nav.append(link("Administration", "/admin")) }
+        else if Authorization.isAllowed(actor, .manageSurveyRounds, .service) { nav.append(link("Survey administration", "/admin/survey")) }
         nav.append(signedIn == nil ? link("Sign in", "/login") : link("Your account", "/account"))
         return Layout(title: title, csrf: csrfToken, userName: signedIn?.user.displayName, nav: nav, flash: flash)
     }
