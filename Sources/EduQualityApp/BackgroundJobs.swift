@@ -10,6 +10,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
 
     static let reportRefreshInterval: Duration = .seconds(2)
     static let housekeepingInterval: Duration = .seconds(3600)
+    static let mailInterval: Duration = .seconds(30)
 
     func start(_ app: Application) {
         let logger = app.logger
@@ -22,6 +23,17 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
                 }
             }
         })
+        if let smtp = app.config.smtp {
+            tasks.append(Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.mailInterval)
+                    guard !Task.isCancelled else { return }
+                    do { try await OutboxDelivery(db: app.db, smtp: smtp, threadPool: app.threadPool).deliver() } catch {
+                        logger.warning("outbox delivery failed: \(String(describing: error))")
+                    }
+                }
+            })
+        }
         tasks.append(Task {
             while !Task.isCancelled {
                 do { try await Self.housekeeping(app) } catch is CancellationError {

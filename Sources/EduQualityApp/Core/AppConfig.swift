@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var demo: Bool
     /// Working-day clocks for concerns (acknowledge in 2, respond in 20 by default).
     public var concernClocks: ConcernClocks = .standard
+    /// The mail relay for notices; without one, notices wait on the outbox page.
+    var smtp: SMTPClient? = nil
 
     public init(database: DatabaseChoice, secureCookies: Bool = false,
                 disclosureThreshold: DisclosureThreshold = .standard,
@@ -69,6 +71,7 @@ public struct AppConfig: Sendable {
                          seedDirectory: workingDirectory + "Seed",
                          demo: demo)
         config.concernClocks = clocks
+        config.smtp = smtpFromEnvironment()
         return config
     }
 
