@@ -46,9 +46,13 @@ public struct SpeakUpCaseForm: Hashable, Sendable {
         var problems: [Problem] = []
         func problem(_ field: Field, _ message: String) { problems.append(Problem(field: field, message: message)) }
 
-        let day = NewConcernForm.clean(raisedOn).flatMap(CalendarDay.init(iso:))
-        if day == nil {
-            problem(.raisedOn, "Enter the date the concern was raised, for example 2026-04-01.")
+        // The messages do not name a format: a form may ask for day, month and year separately.
+        let typedDay = NewConcernForm.clean(raisedOn)
+        let day = typedDay.flatMap(CalendarDay.init(iso:))
+        if typedDay == nil {
+            problem(.raisedOn, "Enter the date the concern was raised.")
+        } else if day == nil {
+            problem(.raisedOn, "The date the concern was raised must be a real date.")
         } else if day! > today {
             problem(.raisedOn, "The date the concern was raised cannot be in the future.")
         }

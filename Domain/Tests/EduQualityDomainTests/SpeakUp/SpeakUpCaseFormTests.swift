@@ -31,7 +31,7 @@ struct SpeakUpCaseFormTests {
     func empty() {
         let problems = Self.problems(SpeakUpCaseForm())
         #expect(Set(problems.keys) == [.raisedOn, .organisation, .howRaised, .workerGroup, .themes, .detrimentReported, .speakUpAgain])
-        #expect(problems[.raisedOn] == "Enter the date the concern was raised, for example 2026-04-01.")
+        #expect(problems[.raisedOn] == "Enter the date the concern was raised.")
         #expect(problems[.themes] == "Choose at least one theme.")
         #expect(problems[.detrimentReported] == "Say whether the person reported detriment for speaking up.")
         #expect(problems[.speakUpAgain] == "Choose the answer to \u{201C}would you speak up again?\u{201D}, or \u{201C}not asked\u{201D}.")
@@ -51,6 +51,15 @@ struct SpeakUpCaseFormTests {
         #expect(problems[.themes] == "Choose themes from the list.")
         #expect(problems[.outcome] == "Keep the outcome to 4000 characters or fewer.")
         #expect(problems[.speakUpAgain] != nil)
+    }
+
+    @Test("an impossible date is not a real date")
+    func impossibleDate() {
+        var form = F.form()
+        for typed in ["2026-02-30", "30/2/2026", "yesterday"] {
+            form.raisedOn = typed
+            #expect(Self.problems(form)[.raisedOn] == "The date the concern was raised must be a real date.")
+        }
     }
 
     @Test("the worker groups are configurable")
