@@ -22,4 +22,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReportsAPIController())
     try app.register(collection: ReportPagesController())
     try app.register(collection: CommentTriageController())
+    try app.register(collection: SpeakUpIntroController())
+    try app.register(collection: GuardianDirectoryController())
+    try app.register(collection: GuardianDirectoryManagementController())
+    try app.register(collection: SpeakUpCasesController())
+    try app.register(collection: SpeakUpReturnsController())
 }

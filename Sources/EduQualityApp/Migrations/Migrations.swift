@@ -12,5 +12,7 @@ enum AppMigrations {
         M005_CreateOutbox(),
         M006_CreateAPITokens(),
         M007_CreateSurvey(),
+        M010_CreateGuardianDirectory(),
+        M011_CreateSpeakUpCases(),
     ]
 }

@@ -41,6 +41,7 @@ struct DemoSeeder {
         }
         let responses = try await SurveyDemoSeeder(db: app.db, catalog: app.surveyCatalog, keywords: app.commentKeywords).seed()
         if responses > 0 { app.logger.info("Demo survey responses generated: \(responses)") }
+        try await SpeakUpDemoSeeder(app: app).seed()
         return password
     }
 
