@@ -20,6 +20,12 @@ def click_and_wait(browser, by, selector):
     WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
 
 
+def sign_in_as_guardian(browser, base):
+    """Signs in as the demo guardian of T001 and waits until the sign-in has landed."""
+    sign_in(browser, base, ACCOUNTS["ftsu-guardian"])
+    WebDriverWait(browser, 10).until(lambda driver: "/login" not in driver.current_url)
+
+
 def test_anyone_searches_the_guardian_directory(browser, server):
     browser.get(server["base"] + "/speak-up")
     assert h1(browser) == "Speaking up"
@@ -44,7 +50,7 @@ def test_anyone_searches_the_guardian_directory(browser, server):
 
 def test_guardian_records_a_case(browser, server):
     base = server["base"]
-    sign_in(browser, base, ACCOUNTS["ftsu-guardian"])
+    sign_in_as_guardian(browser, base)
     browser.get(base + "/speak-up/cases")
     assert browser.current_url.endswith("/speak-up/cases/T001")
     assert "T001-FTSU-" in browser.page_source
@@ -93,7 +99,7 @@ def test_guardian_records_a_case(browser, server):
 
 def test_guardian_keeps_their_directory_entry_up_to_date(browser, server):
     base = server["base"]
-    sign_in(browser, base, ACCOUNTS["ftsu-guardian"])
+    sign_in_as_guardian(browser, base)
     browser.get(base + "/speak-up/guardians/manage")
     assert h1(browser) == "Manage the guardian directory"
     assert "Southwark" not in browser.page_source
