@@ -69,6 +69,12 @@ struct SpeakUpReturnsTests {
             #expect(body.contains("1 April 2026 to 30 June 2026"))
             #expect(body.contains("href=\"/speak-up/returns.csv?quarter=2026-27%20Q1\""))
             #expect(body.contains("Thamesbank") && !body.contains("Southwark Riverside"))
+            // one organisation reads down the page, a row per measure
+            let flat = body.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+            let cell = "<td class=\"nhsuk-table__cell nhsuk-table__cell--numeric\">"
+            #expect(flat.contains("Cases</th> \(cell)3</td>"))
+            #expect(flat.contains("Raised anonymously</th> \(cell)1</td>"))
+            #expect(flat.contains("Detriment reported</th> \(cell)1</td>"))
             let lastCompleted = FinancialQuarter.lastCompleted(on: .today()).label
             #expect(try await guardian.get("/speak-up/returns").body.string.contains("(financial quarter \(lastCompleted))"))
         }

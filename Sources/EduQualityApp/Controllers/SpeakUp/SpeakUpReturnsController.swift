@@ -14,6 +14,10 @@ struct SpeakUpReturnsController: RouteCollection {
         let code, name: String
         let counts: [Int]
     }
+    struct Measure: Encodable {
+        let heading: String
+        let count: Int
+    }
     struct ReturnPage: Encodable {
         let layout: Layout
         let quarter: String
@@ -23,6 +27,9 @@ struct SpeakUpReturnsController: RouteCollection {
         let headings: [String]
         let rows: [Row]
         let hasRows: Bool
+        /// One organisation reads better down the page: a row per measure.
+        let single: Row?
+        let measures: [Measure]
         let csvHref: String
     }
 
@@ -43,7 +50,8 @@ struct SpeakUpReturnsController: RouteCollection {
             quarterStart: SpeakUpDates.long(quarter.firstDay), quarterEnd: SpeakUpDates.long(quarter.lastDay),
             quarters: quarters.map { SelectOption(code: $0.label, name: $0.label, selected: $0 == quarter) },
             organisation: organisation, headings: Self.headings,
-            rows: rows, hasRows: !rows.isEmpty,
+            rows: rows, hasRows: !rows.isEmpty, single: rows.count == 1 ? rows[0] : nil,
+            measures: rows.count == 1 ? zip(Self.headings, rows[0].counts).map(Measure.init) : [],
             csvHref: Self.href(quarter: quarter, organisation: organisation, csv: true)))
     }
 
