@@ -71,7 +71,7 @@ def test_guardian_records_a_case(browser, server):
     browser.find_element(By.ID, "raisedOn-month").send_keys(str(day.month))
     browser.find_element(By.ID, "raisedOn-year").send_keys(str(day.year))
     for choice in ("howRaised-confidential", "themes-bullying-harassment", "themes-worker-safety-wellbeing",
-                   "detrimentReported-no", "speakUpAgain"):
+                   "detrimentReported-no", "speakUpAgain-yes"):
         browser.find_element(By.CSS_SELECTOR, f"label[for='{choice}']").click()
     Select(browser.find_element(By.ID, "workerGroup")).select_by_visible_text("Nursing and midwifery")
     browser.find_element(By.ID, "outcome").send_keys("Met the ward manager; rota support agreed.")

@@ -1,40 +1,6 @@
 import EduQualityDomain
 import Vapor
 
-/// A group of radios or checkboxes as `speak-up/partials/choices` draws it. The first input's id
-/// is the field's name, so the error summary's link lands on it.
-struct ChoiceGroup: Encodable {
-    struct Choice: Encodable {
-        let id, value, label: String
-        let hint: String?
-        let checked: Bool
-    }
-
-    let name: String
-    let legend: String
-    let hint: String?
-    let error: String?
-    let isCheckboxes: Bool
-    let options: [Choice]
-    /// The ids of the hint and error, for the fieldset's `aria-describedby`.
-    let describedBy: String?
-
-    init(name: String, legend: String, hint: String? = nil, errors: FormErrors, isCheckboxes: Bool = false,
-         options: [(value: String, label: String, hint: String?)], checked: Set<String>) {
-        self.name = name
-        self.legend = legend
-        self.hint = hint
-        self.error = errors.by[name]
-        self.isCheckboxes = isCheckboxes
-        self.options = options.enumerated().map { index, o in
-            Choice(id: index == 0 ? name : "\(name)-\(o.value)", value: o.value, label: o.label, hint: o.hint,
-                   checked: checked.contains(o.value))
-        }
-        let ids = [hint == nil ? nil : "\(name)-hint", error == nil ? nil : "\(name)-error"].compactMap { $0 }
-        describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
-    }
-}
-
 /// A single form field for `#extend("partials/field", slot)`, which reads `field`.
 struct FieldSlot: Encodable { let field: FormField }
 
@@ -68,12 +34,12 @@ struct SpeakUpCaseFormPage: Encodable {
     let listHref: String
     let errors: FormErrors
     let raisedOn: DateInput
-    let howRaised: ChoiceGroup
+    let howRaised: FieldSlot
     let workerGroup: FieldSlot
-    let themes: ChoiceGroup
-    let detrimentReported: ChoiceGroup
+    let themes: FieldSlot
+    let detrimentReported: FieldSlot
     let outcome: FieldSlot
-    let speakUpAgain: ChoiceGroup
+    let speakUpAgain: FieldSlot
 
     /// The form as posted: the date in three boxes, themes as the checked boxes.
     struct Posted: Content {
@@ -125,31 +91,34 @@ struct SpeakUpCaseFormPage: Encodable {
                              hint: "For example, 15 3 2026", day: posted.raisedOnDay ?? "",
                              month: posted.raisedOnMonth ?? "", year: posted.raisedOnYear ?? "",
                              error: errors.by["raisedOn"])
-        howRaised = ChoiceGroup(
-            name: "howRaised", legend: "How did they speak up?", errors: errors,
-            options: [
+        func choices(_ options: [(code: String, name: String, hint: String?)], checked: [String]) -> [SelectOption] {
+            options.map { SelectOption(code: $0.code, name: $0.name, selected: checked.contains($0.code), hint: $0.hint) }
+        }
+        howRaised = FieldSlot(field: FormField(
+            "howRaised", "How did they speak up?", kind: .radios, errors: errors,
+            options: choices([
                 ("open", "Openly", "They were happy for their name to be known and shared when needed."),
                 ("confidential", "Confidentially", "They gave their name but it is not shared without their consent."),
                 ("anonymous", "Anonymously", "They did not give their name."),
-            ], checked: Set([posted.howRaised].compactMap { $0 }))
+            ], checked: [posted.howRaised].compactMap { $0 })))
         workerGroup = FieldSlot(field: FormField(
             "workerGroup", "Worker group", kind: .select, errors: errors,
             options: SpeakUpWorkerGroups.standard.map { SelectOption(code: $0, name: $0, selected: $0 == posted.workerGroup) }))
-        themes = ChoiceGroup(
-            name: "themes", legend: "What was it about?", hint: "Select all that apply.", errors: errors, isCheckboxes: true,
-            options: SpeakUpTheme.allCases.map { ($0.rawValue, $0.displayName, String?.none) }, checked: Set(posted.themes ?? []))
-        detrimentReported = ChoiceGroup(
-            name: "detrimentReported", legend: "Did they say they suffered detriment for speaking up?",
+        themes = FieldSlot(field: FormField(
+            "themes", "What was it about?", kind: .checkboxes, hint: "Select all that apply.", errors: errors,
+            options: choices(SpeakUpTheme.allCases.map { ($0.rawValue, $0.displayName, nil) }, checked: posted.themes ?? [])))
+        detrimentReported = FieldSlot(field: FormField(
+            "detrimentReported", "Did they say they suffered detriment for speaking up?", kind: .radios,
             hint: "Detriment is being treated worse because you spoke up, for example being left off a rota or excluded.",
-            errors: errors, options: [("yes", "Yes", nil), ("no", "No", nil)],
-            checked: Set([posted.detrimentReported].compactMap { $0 }))
+            errors: errors,
+            options: choices([("yes", "Yes", nil), ("no", "No", nil)], checked: [posted.detrimentReported].compactMap { $0 })))
         outcome = FieldSlot(field: FormField(
             "outcome", "Outcome (optional)", kind: .textarea, value: posted.outcome,
             hint: "What happened as a result. Do not include names or anything that identifies the person. Only guardians of \(organisation.name) can read this.",
             errors: errors))
-        speakUpAgain = ChoiceGroup(
-            name: "speakUpAgain", legend: "Given their experience, would they speak up again?", errors: errors,
-            options: SpeakUpAgain.allCases.map { ($0.rawValue, $0.displayName, String?.none) },
-            checked: Set([posted.speakUpAgain].compactMap { $0 }))
+        speakUpAgain = FieldSlot(field: FormField(
+            "speakUpAgain", "Given their experience, would they speak up again?", kind: .radios, errors: errors,
+            options: choices(SpeakUpAgain.allCases.map { ($0.rawValue, $0.displayName, nil) },
+                             checked: [posted.speakUpAgain].compactMap { $0 })))
     }
 }
