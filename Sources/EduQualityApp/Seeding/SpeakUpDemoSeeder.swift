@@ -62,23 +62,23 @@ struct SpeakUpDemoSeeder {
         guard try await Organisation.query(on: app.db).filter(\.$code == Self.demoOrganisation).count() == 1,
               try await SpeakUpCaseRecord.query(on: app.db).filter(\.$organisationCode == Self.demoOrganisation).count() == 0
         else { return }
-        var random = DemoRandom(seed: 20_260_401)
+        var random = SplitMix64(seed: 20_260_401)
         var cases: [SpeakUpCase] = []
         for quarter in FinancialQuarter(containing: today).recent(4) {
             let last = min(quarter.lastDay, today)
             let span = quarter.firstDay.days(to: last)
             for _ in 0..<Self.casesPerQuarter {
-                var themes: Set<SpeakUpTheme> = [SpeakUpTheme.allCases[random.next(SpeakUpTheme.allCases.count)]]
-                if random.next(3) == 0 { themes.insert(SpeakUpTheme.allCases[random.next(SpeakUpTheme.allCases.count)]) }
+                var themes: Set<SpeakUpTheme> = [SpeakUpTheme.allCases[random.below(SpeakUpTheme.allCases.count)]]
+                if random.below(3) == 0 { themes.insert(SpeakUpTheme.allCases[random.below(SpeakUpTheme.allCases.count)]) }
                 let groups = SpeakUpWorkerGroups.standard
                 cases.append(SpeakUpCase(
-                    id: UUID().uuidString, raisedOn: quarter.firstDay.adding(days: random.next(span + 1)),
+                    id: UUID().uuidString, raisedOn: quarter.firstDay.adding(days: random.below(span + 1)),
                     organisation: Self.demoOrganisation,
-                    howRaised: [.open, .open, .confidential, .confidential, .confidential, .anonymous][random.next(6)],
-                    workerGroup: random.next(2) == 0 ? groups[0] : groups[random.next(groups.count)],
-                    themes: themes, detrimentReported: random.next(10) == 0,
-                    outcome: random.next(5) == 0 ? nil : Self.outcomes[random.next(Self.outcomes.count)],
-                    speakUpAgain: [.yes, .yes, .yes, .maybe, .no, .notAsked][random.next(6)]))
+                    howRaised: [.open, .open, .confidential, .confidential, .confidential, .anonymous][random.below(6)],
+                    workerGroup: random.below(2) == 0 ? groups[0] : groups[random.below(groups.count)],
+                    themes: themes, detrimentReported: random.below(10) == 0,
+                    outcome: random.below(5) == 0 ? nil : Self.outcomes[random.below(Self.outcomes.count)],
+                    speakUpAgain: [.yes, .yes, .yes, .maybe, .no, .notAsked][random.below(6)]))
             }
         }
         let inOrder = cases.sorted { $0.raisedOn < $1.raisedOn }
@@ -96,13 +96,7 @@ struct SpeakUpDemoSeeder {
     }
 }
 
-/// A small deterministic generator, so the demo looks the same on every start.
-private struct DemoRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int((state >> 33) % UInt64(bound))
-    }
+extension SplitMix64 {
+    /// Uniform in 0..<bound, from the domain's seedable generator, so the demo is the same on every start.
+    fileprivate mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
