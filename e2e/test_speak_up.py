@@ -3,27 +3,13 @@ case, with axe-core run on every page."""
 import datetime
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from conftest import ACCOUNTS, check_accessibility, sign_in
+from conftest import ACCOUNTS, check_accessibility, sign_in, submit
 
 
 def h1(browser):
     return browser.find_element(By.TAG_NAME, "h1").text
-
-
-def click_and_wait(browser, by, selector):
-    """Clicks a link or submit button and waits until the next page has replaced this one."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(by, selector).click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
-
-
-def sign_in_as_guardian(browser, base):
-    """Signs in as the demo guardian of T001 and waits until the sign-in has landed."""
-    sign_in(browser, base, ACCOUNTS["ftsu-guardian"])
-    WebDriverWait(browser, 10).until(lambda driver: "/login" not in driver.current_url)
 
 
 def test_anyone_searches_the_guardian_directory(browser, server):
@@ -31,12 +17,12 @@ def test_anyone_searches_the_guardian_directory(browser, server):
     assert h1(browser) == "Speaking up"
     assert browser.find_element(By.CSS_SELECTOR, "main a[href='/concerns/new']")
     check_accessibility(browser)
-    click_and_wait(browser, By.LINK_TEXT, "Find a Freedom to Speak Up guardian")
+    submit(browser, browser.find_element(By.LINK_TEXT, "Find a Freedom to Speak Up guardian"))
     assert h1(browser) == "Find a Freedom to Speak Up guardian"
     check_accessibility(browser)
     search = browser.find_element(By.ID, "q")
     search.send_keys("thamesbank")
-    click_and_wait(browser, By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]")
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]"))
     results = browser.find_element(By.ID, "guardian-results").text
     assert "Gabriel Guardian" in results
     assert "guardian@demo.eduquality.test" in results
@@ -44,23 +30,23 @@ def test_anyone_searches_the_guardian_directory(browser, server):
     check_accessibility(browser)
     Select(browser.find_element(By.ID, "organisation")).select_by_value("T002")
     browser.find_element(By.ID, "q").clear()
-    click_and_wait(browser, By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]")
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]"))
     assert "Southwark Riverside" in browser.find_element(By.ID, "guardian-results").text
 
 
 def test_guardian_records_a_case(browser, server):
     base = server["base"]
-    sign_in_as_guardian(browser, base)
+    sign_in(browser, base, ACCOUNTS["ftsu-guardian"])
     browser.get(base + "/speak-up/cases")
     assert browser.current_url.endswith("/speak-up/cases/T001")
     assert "T001-FTSU-" in browser.page_source
     check_accessibility(browser)
 
-    click_and_wait(browser, By.LINK_TEXT, "Record a case")
+    submit(browser, browser.find_element(By.LINK_TEXT, "Record a case"))
     assert h1(browser) == "Record a speak-up case"
     check_accessibility(browser)
     # sent empty: every question gets its message, and the page stays accessible
-    click_and_wait(browser, By.CSS_SELECTOR, "main form button[type=submit]")
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     summary = browser.find_element(By.CLASS_NAME, "nhsuk-error-summary").text
     assert "Enter the date the concern was raised." in summary
     assert "Choose at least one theme." in summary
@@ -75,7 +61,7 @@ def test_guardian_records_a_case(browser, server):
         browser.find_element(By.CSS_SELECTOR, f"label[for='{choice}']").click()
     Select(browser.find_element(By.ID, "workerGroup")).select_by_visible_text("Nursing and midwifery")
     browser.find_element(By.ID, "outcome").send_keys("Met the ward manager; rota support agreed.")
-    click_and_wait(browser, By.CSS_SELECTOR, "main form button[type=submit]")
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
     assert h1(browser).startswith("Case T001-FTSU-")
     reference = h1(browser).removeprefix("Case ")
@@ -84,10 +70,10 @@ def test_guardian_records_a_case(browser, server):
     assert browser.find_element(By.ID, "howRaised-confidential").is_selected()
     check_accessibility(browser)
 
-    click_and_wait(browser, By.LINK_TEXT, "Speak-up cases")
+    submit(browser, browser.find_element(By.LINK_TEXT, "Speak-up cases"))
     Select(browser.find_element(By.ID, "theme")).select_by_value("bullying-harassment")
     Select(browser.find_element(By.ID, "howRaised")).select_by_value("confidential")
-    click_and_wait(browser, By.CSS_SELECTOR, "form[aria-label='Filter cases'] button[type=submit]")
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[aria-label='Filter cases'] button[type=submit]"))
     assert reference in browser.page_source
     check_accessibility(browser)
 
@@ -99,17 +85,17 @@ def test_guardian_records_a_case(browser, server):
 
 def test_guardian_keeps_their_directory_entry_up_to_date(browser, server):
     base = server["base"]
-    sign_in_as_guardian(browser, base)
+    sign_in(browser, base, ACCOUNTS["ftsu-guardian"])
     browser.get(base + "/speak-up/guardians/manage")
     assert h1(browser) == "Manage the guardian directory"
     assert "Southwark" not in browser.page_source
     check_accessibility(browser)
-    click_and_wait(browser, By.PARTIAL_LINK_TEXT, "Edit")
+    submit(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Edit"))
     check_accessibility(browser)
     availability = browser.find_element(By.ID, "availability")
     availability.clear()
     availability.send_keys("Wednesdays, 10am to 2pm")
-    click_and_wait(browser, By.CSS_SELECTOR, "main form button[type=submit]")
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "The directory entry has been saved." in browser.page_source
     browser.get(base + "/speak-up/guardians?q=gabriel")
     assert "Wednesdays, 10am to 2pm" in browser.find_element(By.ID, "guardian-results").text
