@@ -3,7 +3,7 @@ case, with axe-core run on every page."""
 import datetime
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ACCOUNTS, check_accessibility, sign_in, submit
 
@@ -12,17 +12,24 @@ def h1(browser):
     return browser.find_element(By.TAG_NAME, "h1").text
 
 
+def follow(browser, by, selector):
+    """Clicks a link or button with conftest's `submit`, then waits until the new page has loaded:
+    under load, a click on a page still being parsed can hit a node that is already replaced."""
+    submit(browser, browser.find_element(by, selector))
+    WebDriverWait(browser, 20).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
 def test_anyone_searches_the_guardian_directory(browser, server):
     browser.get(server["base"] + "/speak-up")
     assert h1(browser) == "Speaking up"
     assert browser.find_element(By.CSS_SELECTOR, "main a[href='/concerns/new']")
     check_accessibility(browser)
-    submit(browser, browser.find_element(By.LINK_TEXT, "Find a Freedom to Speak Up guardian"))
+    follow(browser, By.LINK_TEXT, "Find a Freedom to Speak Up guardian")
     assert h1(browser) == "Find a Freedom to Speak Up guardian"
     check_accessibility(browser)
     search = browser.find_element(By.ID, "q")
     search.send_keys("thamesbank")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]"))
+    follow(browser, By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]")
     results = browser.find_element(By.ID, "guardian-results").text
     assert "Gabriel Guardian" in results
     assert "guardian@demo.eduquality.test" in results
@@ -30,7 +37,7 @@ def test_anyone_searches_the_guardian_directory(browser, server):
     check_accessibility(browser)
     Select(browser.find_element(By.ID, "organisation")).select_by_value("T002")
     browser.find_element(By.ID, "q").clear()
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]"))
+    follow(browser, By.CSS_SELECTOR, "form[action='/speak-up/guardians'] button[type=submit]")
     assert "Southwark Riverside" in browser.find_element(By.ID, "guardian-results").text
 
 
@@ -42,11 +49,11 @@ def test_guardian_records_a_case(browser, server):
     assert "T001-FTSU-" in browser.page_source
     check_accessibility(browser)
 
-    submit(browser, browser.find_element(By.LINK_TEXT, "Record a case"))
+    follow(browser, By.LINK_TEXT, "Record a case")
     assert h1(browser) == "Record a speak-up case"
     check_accessibility(browser)
     # sent empty: every question gets its message, and the page stays accessible
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    follow(browser, By.CSS_SELECTOR, "main form button[type=submit]")
     summary = browser.find_element(By.CLASS_NAME, "nhsuk-error-summary").text
     assert "Enter the date the concern was raised." in summary
     assert "Choose at least one theme." in summary
@@ -61,7 +68,7 @@ def test_guardian_records_a_case(browser, server):
         browser.find_element(By.CSS_SELECTOR, f"label[for='{choice}']").click()
     Select(browser.find_element(By.ID, "workerGroup")).select_by_visible_text("Nursing and midwifery")
     browser.find_element(By.ID, "outcome").send_keys("Met the ward manager; rota support agreed.")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    follow(browser, By.CSS_SELECTOR, "main form button[type=submit]")
 
     assert h1(browser).startswith("Case T001-FTSU-")
     reference = h1(browser).removeprefix("Case ")
@@ -70,10 +77,10 @@ def test_guardian_records_a_case(browser, server):
     assert browser.find_element(By.ID, "howRaised-confidential").is_selected()
     check_accessibility(browser)
 
-    submit(browser, browser.find_element(By.LINK_TEXT, "Speak-up cases"))
+    follow(browser, By.LINK_TEXT, "Speak-up cases")
     Select(browser.find_element(By.ID, "theme")).select_by_value("bullying-harassment")
     Select(browser.find_element(By.ID, "howRaised")).select_by_value("confidential")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "form[aria-label='Filter cases'] button[type=submit]"))
+    follow(browser, By.CSS_SELECTOR, "form[aria-label='Filter cases'] button[type=submit]")
     assert reference in browser.page_source
     check_accessibility(browser)
 
@@ -90,12 +97,12 @@ def test_guardian_keeps_their_directory_entry_up_to_date(browser, server):
     assert h1(browser) == "Manage the guardian directory"
     assert "Southwark" not in browser.page_source
     check_accessibility(browser)
-    submit(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Edit"))
+    follow(browser, By.PARTIAL_LINK_TEXT, "Edit")
     check_accessibility(browser)
     availability = browser.find_element(By.ID, "availability")
     availability.clear()
     availability.send_keys("Wednesdays, 10am to 2pm")
-    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    follow(browser, By.CSS_SELECTOR, "main form button[type=submit]")
     assert "The directory entry has been saved." in browser.page_source
     browser.get(base + "/speak-up/guardians?q=gabriel")
     assert "Wednesdays, 10am to 2pm" in browser.find_element(By.ID, "guardian-results").text
