@@ -29,7 +29,7 @@ struct GuardianDirectoryController: RouteCollection {
         let number = try req.pageNumber()
         let directory = try await Self.directory(on: req.db)
         let found = directory.search(q, organisation: organisation.isEmpty ? nil : organisation)
-        let rows = found.dropFirst((number - 1) * Page<Row>.perPage).prefix(Page<Row>.perPage).map(Self.row)
+        let rows = found[Pagination.range(number).clamped(to: found.indices)].map(Self.row)
         var listed: [String: String] = [:]
         for entry in directory.entries { listed[entry.organisation] = entry.organisationName }
         let options = listed.sorted { $0.value < $1.value }

@@ -51,7 +51,7 @@ struct GuardianDirectoryManagementController: RouteCollection {
         let number = try req.pageNumber()
         let found = try await GuardianDirectoryController.directory(on: req.db).search(q)
             .filter { allowed.contains($0.organisation) }
-        let rows = found.dropFirst((number - 1) * Page<Row>.perPage).prefix(Page<Row>.perPage).map {
+        let rows = found[Pagination.range(number).clamped(to: found.indices)].map {
             Row(id: $0.id, name: $0.name, organisation: $0.organisation, organisationName: $0.organisationName, email: $0.email)
         }
         let done = req.query[String.self, at: "done"].flatMap { Self.messages[$0] }

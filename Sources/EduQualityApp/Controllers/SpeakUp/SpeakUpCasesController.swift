@@ -49,7 +49,7 @@ struct SpeakUpCasesController: RouteCollection {
         let query = filter.query(organisation: organisation.code, on: req.db)
         let total = try await query.count()
         let records = try await query.sort(\.$raisedOn, .descending).sort(\.$number, .descending)
-            .range((number - 1) * Page<Row>.perPage ..< number * Page<Row>.perPage).with(\.$themes).all()
+            .with(\.$themes).page(number)
         let rows = records.compactMap { record in
             record.speakUpCase.map { c in
                 Row(href: "/speak-up/cases/\(organisation.code)/\(c.id)", reference: record.reference,
