@@ -20,13 +20,16 @@ extension Request {
     func layout(title: String, flash: String? = nil) -> Layout {
         let path = url.path
         func link(_ label: String, _ href: String) -> Layout.Link {
-            let current = href == "/" ? path == "/" : path == href || path.hasPrefix(href + "/") && !(href == "/concerns" && path.hasPrefix("/concerns/queue"))
+            let current = href == "/" ? path == "/" : path == href || path.hasPrefix(href + "/")
+                && !(href == "/concerns" && path.hasPrefix("/concerns/queue")) && !(href == "/speak-up" && path.hasPrefix("/speak-up/cases"))
             return .init(label: label, href: href, current: current)
         }
         func may(_ action: Action) -> Bool {
             actor.assignments.contains { Authorization.permittedActions(for: $0.role).contains(action) }
         }
-        var nav = [link("Home", "/"), link("Survey results", "/reports"), link("Raise a concern", "/concerns")]
+        var nav = [link("Home", "/"), link("Survey results", "/reports"), link("Raise a concern", "/concerns"),
+                   link("Speak up", "/speak-up")]
+        if may(.recordSpeakUpCase) { nav.append(link("Speak-up cases", "/speak-up/cases")) }
         if may(.viewConcern) { nav.append(link("Concerns to handle", "/concerns/queue")) }
         if may(.triageComments) { nav.append(link("Comment triage", "/triage")) }
         if may(.viewSharedComments) { nav.append(link("Shared comments", "/comments/shared")) }
