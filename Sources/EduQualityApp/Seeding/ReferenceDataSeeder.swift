@@ -153,8 +153,10 @@ struct ReferenceDataSeeder {
         return [AuditEvent(action: "site.create", entityType: "site", entityID: code, after: site.auditSnapshot)]
     }
 
+    /// A path as given (absolute, or relative to the working directory), else inside `Seed/`.
     private func path(_ relative: String) -> String {
-        relative.hasPrefix("/") ? relative : directory + "/" + relative
+        if relative.hasPrefix("/") || FileManager.default.fileExists(atPath: relative) { return relative }
+        return directory + "/" + relative
     }
 
     private func load<T: Decodable>(_ relative: String) throws -> T {
