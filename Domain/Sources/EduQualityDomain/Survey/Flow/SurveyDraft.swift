@@ -101,3 +101,16 @@ public struct SurveyDraft: Hashable, Sendable {
     static let placementFirst = FieldProblem(field: PlacementField.profession.rawValue,
                                              message: "Please tell us about your placement first.")
 }
+
+/// The web layer stores drafts encoded; every stored field is part of the encoding, and nothing
+/// else (no time of day, no device).
+extension SurveyDraft: Codable {}
+
+extension SurveyDraft {
+    /// Whether a stored draft still belongs to `questionnaire`: same version, one answer slot per
+    /// item, and a page that version has. A draft that does not fit cannot be resumed.
+    public func fits(_ questionnaire: Questionnaire) -> Bool {
+        questionnaireVersion == questionnaire.version && answers.count == questionnaire.items.count
+            && flow(in: questionnaire).pages.contains(currentPage)
+    }
+}

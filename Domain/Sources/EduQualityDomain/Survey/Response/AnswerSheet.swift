@@ -30,3 +30,15 @@ extension Questionnaire {
         return result
     }
 }
+
+/// Stored as the packed bytes, one number per item, so a saved draft reads back slot for slot.
+extension AnswerSheet: Codable {
+    public init(from decoder: any Decoder) throws {
+        packed = try decoder.singleValueContainer().decode([UInt8].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(packed)
+    }
+}

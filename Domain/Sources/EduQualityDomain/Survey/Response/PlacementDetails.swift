@@ -2,7 +2,7 @@ import Foundation
 
 /// Where and as whom a learner answered: the grouping keys of every report. Region is not kept
 /// here; it follows from the organisation.
-public struct PlacementDetails: Hashable, Sendable {
+public struct PlacementDetails: Hashable, Sendable, Codable {
     public var round: SurveyRoundCode
     public var profession: String
     public var organisation: String

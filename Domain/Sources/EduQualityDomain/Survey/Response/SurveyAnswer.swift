@@ -25,3 +25,25 @@ extension SurveyAnswer {
         }
     }
 }
+
+extension SurveyAnswer {
+    /// The value of the answer's radio button: the rank, or `NA`.
+    public var formValue: String {
+        switch self {
+        case .unanswered: ""
+        case .notApplicable: Self.notApplicableFormValue
+        case .rank(let rank): String(rank)
+        }
+    }
+
+    /// Reads a radio button's value; nil when it is no answer at all (a tampered form). Ranks off
+    /// the item's scale are left for the questionnaire's rules to report.
+    public init?(formValue: String) {
+        if formValue.isEmpty { self = .unanswered; return }
+        if formValue == Self.notApplicableFormValue { self = .notApplicable; return }
+        guard formValue.utf8.count <= 3, let rank = Int(formValue), rank >= 1 else { return nil }
+        self = .rank(rank)
+    }
+
+    public static let notApplicableFormValue = "NA"
+}
