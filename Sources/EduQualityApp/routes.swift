@@ -27,4 +27,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: GuardianDirectoryManagementController())
     try app.register(collection: SpeakUpCasesController())
     try app.register(collection: SpeakUpReturnsController())
+    try app.register(collection: SurveyController())
 }

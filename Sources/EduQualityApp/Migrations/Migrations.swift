@@ -14,5 +14,6 @@ enum AppMigrations {
         M007_CreateSurvey(),
         M010_CreateGuardianDirectory(),
         M011_CreateSpeakUpCases(),
+        M008_CreateSurveyDrafts(),
     ]
 }

@@ -101,7 +101,7 @@ extension PlacementField {
 
 extension Int {
     /// 5000 → "5,000", without a locale-dependent formatter.
-    var formattedWithCommas: String {
+    public var formattedWithCommas: String {
         let digits = String(magnitude)
         var result = ""
         for (i, c) in digits.enumerated() {

@@ -1,0 +1,120 @@
+import EduQualityDomain
+import Fluent
+import Foundation
+
+/// What the survey's placement page offers, with names, and the codes a response is checked
+/// against. Only organisations that host placements are offered (not universities, regulators or
+/// commissioners), and only those are accepted.
+struct SurveyChoices: Sendable {
+    struct Choice: Sendable {
+        let code: String
+        let name: String
+    }
+
+    struct OrganisationChoice: Sendable {
+        let code: String
+        let name: String
+        let region: String
+    }
+
+    struct SiteChoice: Sendable {
+        let code: String
+        let name: String
+        let organisation: String
+    }
+
+    static let placementOrganisationTypes: Set<String> = [
+        OrganisationType.nhsTrust, .primaryCareProvider, .independentProvider,
+    ].reduce(into: []) { $0.insert($1.rawValue) }
+
+    let professions: [Choice]
+    let placementTypes: [Choice]
+    let specialties: [Choice]
+    let trainingLevels: [Choice]
+    /// Sorted by name.
+    let organisations: [OrganisationChoice]
+    /// Sorted by organisation, then name.
+    let sites: [SiteChoice]
+    let codes: SurveyReferenceCodes
+    private let names: [PlacementField: [String: String]]
+    private let regions: [String: String]
+
+    init(professions: [Choice], placementTypes: [Choice], specialties: [Choice], trainingLevels: [Choice],
+         organisations: [OrganisationChoice], sites: [SiteChoice]) {
+        self.professions = professions
+        self.placementTypes = placementTypes
+        self.specialties = specialties
+        self.trainingLevels = trainingLevels
+        self.organisations = organisations
+        self.sites = sites
+        codes = SurveyReferenceCodes(
+            professions: professions.map(\.code), organisations: organisations.map(\.code),
+            sites: sites.map { SiteReference(code: $0.code, organisation: $0.organisation) },
+            placementTypes: placementTypes.map(\.code), specialties: specialties.map(\.code),
+            trainingLevels: trainingLevels.map(\.code))
+        func byCode(_ list: [(String, String)]) -> [String: String] {
+            Dictionary(list, uniquingKeysWith: { first, _ in first })
+        }
+        names = [
+            .profession: byCode(professions.map { ($0.code, $0.name) }),
+            .organisation: byCode(organisations.map { ($0.code, $0.name) }),
+            .site: byCode(sites.map { ($0.code, $0.name) }),
+            .placementType: byCode(placementTypes.map { ($0.code, $0.name) }),
+            .specialty: byCode(specialties.map { ($0.code, $0.name) }),
+            .trainingLevel: byCode(trainingLevels.map { ($0.code, $0.name) }),
+        ]
+        regions = byCode(organisations.map { ($0.code, $0.region) })
+    }
+
+    func name(of code: String, in field: PlacementField) -> String? { names[field]?[code] }
+
+    /// The organisation's region, which a stored response keeps for regional reports.
+    func region(of organisation: String) -> String? { regions[organisation] }
+
+    /// Organisations whose name or code contains every word searched for (any case).
+    func organisations(matching search: String) -> [OrganisationChoice] {
+        let words = search.lowercased().split(whereSeparator: \.isWhitespace)
+        guard !words.isEmpty else { return organisations }
+        return organisations.filter { o in
+            let haystack = (o.name + " " + o.code).lowercased()
+            return words.allSatisfy { haystack.contains($0) }
+        }
+    }
+
+    static func load(_ db: any Database) async throws -> SurveyChoices {
+        let terms = try await Term.query(on: db).sort(\.$position).all()
+        func choices(_ vocabulary: Vocabulary) -> [Choice] {
+            terms.filter { $0.vocabulary == vocabulary.rawValue }.map { Choice(code: $0.code, name: $0.name) }
+        }
+        let organisations = try await Organisation.query(on: db).sort(\.$name).all()
+            .filter { placementOrganisationTypes.contains($0.type) }
+        let offered = Set(organisations.map(\.code))
+        let sites = try await Site.query(on: db).sort(\.$organisationCode).sort(\.$name).all()
+            .filter { offered.contains($0.organisationCode) }
+        return SurveyChoices(
+            professions: choices(.profession), placementTypes: choices(.placementType), specialties: choices(.specialty),
+            trainingLevels: choices(.trainingLevel),
+            organisations: organisations.map { OrganisationChoice(code: $0.code, name: $0.name, region: $0.regionCode) },
+            sites: sites.map { SiteChoice(code: $0.code, name: $0.name, organisation: $0.organisationCode) })
+    }
+}
+
+/// The choices, reloaded at most every `lifetime` seconds: every survey page and submission
+/// needs them, and reference data changes rarely (an organisation added by an administrator is
+/// offered within the minute).
+actor SurveyChoicesCache {
+    private var loaded: (choices: SurveyChoices, at: ContinuousClock.Instant)?
+    let lifetime: Duration
+
+    init(lifetime: Duration = .seconds(30)) { self.lifetime = lifetime }
+
+    func choices(_ db: any Database) async throws -> SurveyChoices {
+        let now = ContinuousClock.now
+        if let loaded, now - loaded.at < lifetime { return loaded.choices }
+        let fresh = try await SurveyChoices.load(db)
+        loaded = (fresh, now)
+        return fresh
+    }
+
+    func forget() { loaded = nil }
+}

@@ -1,0 +1,114 @@
+import EduQualityDomain
+import Vapor
+
+/// A survey form as posted: placement fields by their domain names (`profession`,
+/// `placement-type`…), radio buttons by item code, free text by question code, and the controls:
+/// `resume` (the resume code, which travels only in forms), `page`, `action` and the organisation
+/// search.
+struct SurveyFormBody {
+    static let resumeField = "resume"
+    static let pageField = "page"
+    static let actionField = "action"
+    static let searchField = "organisation-search"
+
+    enum Action: String {
+        case `continue`, save, search
+    }
+
+    let fields: [String: String]
+
+    init(_ req: Request) throws {
+        fields = try req.content.decode([String: String].self)
+    }
+
+    init(fields: [String: String]) { self.fields = fields }
+
+    /// The resume code as typed or carried: nil when absent, `.some(nil)` when present but unreadable.
+    var resumeCode: ResumeCode?? {
+        guard let text = fields[Self.resumeField]?.trimmingWhitespace, !text.isEmpty else { return nil }
+        return .some(ResumeCode(userInput: text))
+    }
+
+    var pageNumber: Int? { fields[Self.pageField].flatMap { Int($0) } }
+    var action: Action { fields[Self.actionField].flatMap(Action.init(rawValue:)) ?? .continue }
+    var organisationSearch: String { (fields[Self.searchField] ?? "").trimmingWhitespace }
+
+    func values(in questionnaire: Questionnaire) -> SurveyValues {
+        var values = SurveyValues()
+        for field in PlacementField.allCases {
+            if let value = fields[field.rawValue] { values.placement.set(field, to: value) }
+        }
+        for (name, value) in fields {
+            if questionnaire.itemIndex(of: name) != nil {
+                values.answers[name] = value
+            } else if questionnaire.freeTextIndex(of: name) != nil {
+                values.freeTexts[name] = value
+            }
+        }
+        return values
+    }
+}
+
+/// What a learner has entered, as form values: the placement, radio values by item code and
+/// free text by question code. Pages are drawn from it, whether it came from a saved draft or
+/// from a form sent back with a problem.
+struct SurveyValues {
+    var placement = PlacementEntry()
+    var answers: [String: String] = [:]
+    var freeTexts: [String: String] = [:]
+
+    init() {}
+
+    init(_ draft: SurveyDraft, questionnaire: Questionnaire) {
+        placement = draft.placement.map(PlacementEntry.init) ?? PlacementEntry()
+        answers = questionnaire.answersByCode(draft.answers).mapValues(\.formValue)
+        freeTexts = draft.freeTexts
+    }
+
+    /// The answers of one theme, with items not posted as blank.
+    func answers(ofTheme index: Int, in questionnaire: Questionnaire) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in questionnaire.itemIndices(ofTheme: index).map({ questionnaire.items[$0] }) {
+            result[item.code] = answers[item.code] ?? ""
+        }
+        return result
+    }
+
+    var completedForm: CompletedSurveyForm {
+        CompletedSurveyForm(placement: placement, answers: answers, freeTexts: freeTexts)
+    }
+
+    /// Every value as a form field, for the check page's hidden inputs (blank ones left out).
+    var hiddenFields: [HiddenField] {
+        var result: [HiddenField] = []
+        for field in PlacementField.allCases {
+            if let value = placement[field] { result.append(HiddenField(name: field.rawValue, value: value)) }
+        }
+        for (code, value) in answers.sorted(by: { $0.key < $1.key }) where !value.isEmpty {
+            result.append(HiddenField(name: code, value: value))
+        }
+        for (code, text) in freeTexts.sorted(by: { $0.key < $1.key }) where !text.allSatisfy(\.isWhitespace) {
+            result.append(HiddenField(name: code, value: text))
+        }
+        return result
+    }
+}
+
+struct HiddenField: Encodable {
+    let name: String
+    let value: String
+}
+
+extension PlacementEntry {
+    /// Sets a field by its domain name, as a form posts it.
+    mutating func set(_ field: PlacementField, to value: String?) {
+        switch field {
+        case .profession: profession = value
+        case .organisation: organisation = value
+        case .site: site = value
+        case .placementType: placementType = value
+        case .specialty: specialty = value
+        case .trainingLevel: trainingLevel = value
+        }
+    }
+}
