@@ -18,7 +18,62 @@ struct SurveyFormBody {
     let fields: [String: String]
 
     init(_ req: Request) throws {
-        fields = try req.content.decode([String: String].self)
+        if req.headers.contentType == .urlEncodedForm, let body = req.body.data {
+            fields = Self.parse(body.readableBytesView)
+        } else {
+            fields = try req.content.decode([String: String].self)
+        }
+    }
+
+    /// Reads `application/x-www-form-urlencoded` bytes; a repeated name keeps its last value.
+    /// A whole survey is one such body, so this small parser replaces the general decoder.
+    static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [String: String] {
+        var fields: [String: String] = [:]
+        var name: [UInt8] = []
+        var value: [UInt8] = []
+        var inValue = false
+        func decoded(_ raw: [UInt8]) -> String {
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count)
+            var i = 0
+            while i < raw.count {
+                let b = raw[i]
+                if b == UInt8(ascii: "+") {
+                    out.append(UInt8(ascii: " "))
+                } else if b == UInt8(ascii: "%"), i + 2 < raw.count, let h = hex(raw[i + 1]), let l = hex(raw[i + 2]) {
+                    out.append(h << 4 | l)
+                    i += 2
+                } else {
+                    out.append(b)
+                }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        func finish() {
+            if !name.isEmpty { fields[decoded(name)] = decoded(value) }
+            name.removeAll(keepingCapacity: true)
+            value.removeAll(keepingCapacity: true)
+            inValue = false
+        }
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "&"): finish()
+            case UInt8(ascii: "=") where !inValue: inValue = true
+            default: if inValue { value.append(b) } else { name.append(b) }
+            }
+        }
+        finish()
+        return fields
+    }
+
+    private static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     init(fields: [String: String]) { self.fields = fields }

@@ -14,22 +14,29 @@ actor SurveySubmissionWriter {
         let draftHash: String?
     }
 
+    enum Outcome: Sendable {
+        case stored
+        /// The draft it finishes was already sent (a second click, or the page sent again).
+        case alreadySent
+    }
+
     private var pending: [Submission] = []
     /// The batch collecting submissions; it starts writing once the batch before it is done.
-    private var collecting: Task<Void, any Error>?
-    private var writing: Task<Void, any Error>?
+    private var collecting: Task<[Outcome], any Error>?
+    private var writing: Task<[Outcome], any Error>?
 
-    func write(_ submission: Submission, db: any Database, keywords: CommentKeywords) async throws {
+    func write(_ submission: Submission, db: any Database, keywords: CommentKeywords) async throws -> Outcome {
+        let position = pending.count
         pending.append(submission)
-        if let collecting { return try await collecting.value }
+        if let collecting { return try await collecting.value[position] }
         let previous = writing
         let batch = Task {
             _ = await previous?.result
             let submissions = self.startWriting()
-            try await Self.store(submissions, db: db, keywords: keywords)
+            return try await Self.store(submissions, db: db, keywords: keywords)
         }
         collecting = batch
-        try await batch.value
+        return try await batch.value[position]
     }
 
     private func startWriting() -> [Submission] {
@@ -40,16 +47,33 @@ actor SurveySubmissionWriter {
         return batch
     }
 
-    private static func store(_ batch: [Submission], db: any Database, keywords: CommentKeywords) async throws {
+    /// Writes a batch in one transaction. A submission that finishes a draft is stored only if the
+    /// draft is still there, so sending the check page twice stores one response.
+    private static func store(_ batch: [Submission], db: any Database, keywords: CommentKeywords) async throws -> [Outcome] {
         try await db.writeTransaction { tx in
+            let hashes = batch.compactMap(\.draftHash)
+            var live: Set<String> = []
+            if !hashes.isEmpty {
+                live = Set(try await SurveyDraftRecord.query(on: tx).filter(\.$id ~~ hashes).all().compactMap(\.id))
+            }
+            var outcomes: [Outcome] = []
+            var accepted: [Submission] = []
+            for submission in batch {
+                if let hash = submission.draftHash, live.remove(hash) == nil {
+                    outcomes.append(.alreadySent)
+                } else {
+                    outcomes.append(.stored)
+                    accepted.append(submission)
+                }
+            }
             let store = SurveyResponseStore(db: tx, keywords: keywords)
-            for group in Dictionary(grouping: batch, by: \.questionnaire.version).values {
+            for group in Dictionary(grouping: accepted, by: \.questionnaire.version).values {
                 try await store.insert(group.map(\.row), questionnaire: group[0].questionnaire, source: "web", on: tx)
             }
-            let drafts = batch.compactMap(\.draftHash)
-            if !drafts.isEmpty {
-                try await SurveyDraftRecord.query(on: tx).filter(\.$id ~~ drafts).delete()
+            if !hashes.isEmpty {
+                try await SurveyDraftRecord.query(on: tx).filter(\.$id ~~ hashes).delete()
             }
+            return outcomes
         }
     }
 }
@@ -57,16 +81,17 @@ actor SurveySubmissionWriter {
 extension Database {
     /// A transaction that takes SQLite's write lock at once (`BEGIN IMMEDIATE`), so a read inside
     /// it can never be overtaken by another connection's write; elsewhere a normal transaction.
-    func writeTransaction(_ body: @escaping @Sendable (any Database) async throws -> Void) async throws {
+    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await transaction(body)
         }
-        try await withConnection { connection in
+        return try await withConnection { connection in
             let conn = connection as! any SQLDatabase
             try await conn.raw("BEGIN IMMEDIATE").run()
             do {
-                try await body(connection)
+                let result = try await body(connection)
                 try await conn.raw("COMMIT").run()
+                return result
             } catch {
                 try? await conn.raw("ROLLBACK").run()
                 throw error

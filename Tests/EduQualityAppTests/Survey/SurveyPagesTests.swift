@@ -174,6 +174,8 @@ struct SurveyPagesTests {
             let checkPage = SurveyPageFlow(questionnaire: q, profession: "student-nurse").count + 1
             try await b.post("/survey/\(Self.round)/go", [("page", String(checkPage))])
             #expect(b.body.contains("Check your answers before sending them"))
+            let checkBody = b.body
+            let code = try #require(b.resume)
             // MUT: send
             #expect(try await b.sendCheckPage(Self.round) == .created)
             // validate
@@ -194,8 +196,13 @@ struct SurveyPagesTests {
             let comments = try await SurveyCommentRecord.query(on: app.db).sort(\.$questionCode).all()
             #expect(comments.map(\.questionCode) == ["PATIENT-SAFETY", "WORKED-WELL"])
             #expect(comments.first?.triageStatus == CommentTriageOutcome.untriaged.rawValue)
-            // sending the same page again cannot resurrect the draft, but is a new response
-            #expect(try await b.get("/survey/\(Self.round)/start") == .ok)
+            // sending the check page again (a double click, a reload) stores nothing more
+            try await b.post("/survey/\(Self.round)/go", [("page", String(checkPage)), ("resume", code)])
+            #expect(b.status == .notFound, "the draft has gone")
+            let again = SurveyBrowser.hiddenFields(inFormPostingTo: "/survey/\(Self.round)/submit", in: checkBody)
+            #expect(try await b.post("/survey/\(Self.round)/submit", again.filter { $0.0 != "_csrf" }) == .ok)
+            #expect(b.body.contains("Thank you: your answers have been sent"))
+            #expect(try await SurveyResponseRecord.query(on: app.db).count() == 1, "stored once")
         }
     }
 }

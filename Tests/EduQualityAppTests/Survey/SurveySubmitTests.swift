@@ -76,6 +76,19 @@ struct SurveySubmitTests {
         }
     }
 
+    @Test("form bodies are read as browsers send them")
+    func formParsing() {
+        let body = "a=1&b=two+words&c=caf%C3%A9%20%26%20more&empty=&noValue&a=3&%=bad%zz&d=%E2%80%9Cquoted%E2%80%9D"
+        let fields = SurveyFormBody.parse(Array(body.utf8))
+        #expect(fields["a"] == "3", "the last of a repeated name")
+        #expect(fields["b"] == "two words")
+        #expect(fields["c"] == "café & more")
+        #expect(fields["empty"] == "" && fields["noValue"] == "")
+        #expect(fields["%"] == "bad%zz", "malformed escapes are kept as typed")
+        #expect(fields["d"] == "“quoted”")
+        #expect(SurveyFormBody.parse(Array("".utf8)).isEmpty)
+    }
+
     @Test("every survey page is open to the public and to every role", arguments: TestDatabase.all)
     func routesArePublic(db: TestDatabase) async throws {
         try await withTestApp(db) { app in

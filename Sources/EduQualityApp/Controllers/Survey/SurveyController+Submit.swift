@@ -3,7 +3,8 @@ import Vapor
 
 /// Sending the survey: every field in one form (the check page sends what the draft holds; any
 /// client may send a whole survey at once). The response is stored with the day only, under a
-/// random key; the draft, if any, goes in the same transaction.
+/// random key; the draft, if any, goes in the same transaction, and a draft already sent is not
+/// stored again.
 extension SurveyController {
     @Sendable func submit(req: Request) async throws -> Response {
         try req.authorize(.takeSurvey)
@@ -25,9 +26,12 @@ extension SurveyController {
             }
             let region = open.choices.region(of: response.placement.organisation) ?? ""
             let row = SurveyResponseStore.Row(response: response, region: region, key: UUID().uuidString)
-            try await writer.write(.init(row: row, questionnaire: q, draftHash: resume.map(SurveyDraftStore.hash)),
-                                   db: req.db, keywords: req.application.commentKeywords)
-            return try await open.pages(req).completion().response(.created)
+            let outcome = try await writer.write(.init(row: row, questionnaire: q, draftHash: resume.map(SurveyDraftStore.hash)),
+                                                 db: req.db, keywords: req.application.commentKeywords)
+            // Sent twice (a double click, or the page reloaded): stored once, thanked both times. A
+            // code that finds no draft counts as a failed attempt, as on every other page.
+            if outcome == .alreadySent { await attempts.fail(client: ResumeAttempts.clientKey(req), at: Date()) }
+            return try await open.pages(req).completion().response(outcome == .stored ? .created : .ok)
         }
     }
 }
