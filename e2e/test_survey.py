@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import check_accessibility
+from conftest import check_accessibility, submit
 
 ROUND = f"NETS-{datetime.date.today().year}"
 
@@ -22,15 +22,8 @@ def _progress(browser):
     return browser.find_element(By.ID, "progress").text
 
 
-def _click_and_wait(browser, element):
-    """Clicks a button that posts a form and waits for the next page."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(page))
-
-
 def _continue(browser):
-    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[name=action][value=continue]"))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main button[name=action][value=continue]"))
 
 
 def _placement(browser, profession="student-nurse"):
@@ -67,7 +60,7 @@ def _answer_theme(browser, rank="4"):
 def test_complete_survey_end_to_end(browser, server):
     base = server["base"]
     browser.get(base + "/")
-    browser.find_element(By.LINK_TEXT, "Take the learner survey").click()
+    browser.find_element(By.LINK_TEXT, "The learner survey").click()
     assert _h1(browser) == "The learner survey"
     check_accessibility(browser)
     browser.find_element(By.CSS_SELECTOR, f"a[href='/survey/{ROUND}/start']").click()
@@ -100,11 +93,11 @@ def test_complete_survey_end_to_end(browser, server):
     assert "Thamesbank" in browser.find_element(By.ID, "organisation").text
     check_accessibility(browser)
     # back to the previous page and forward again
-    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button.nhsuk-back-link"))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "button.nhsuk-back-link"))
     assert _h1(browser) == "In your own words"
     assert "every week" in browser.find_element(By.ID, "WORKED-WELL").get_attribute("value")
     _continue(browser)
-    _click_and_wait(browser, browser.find_element(By.ID, "send"))
+    submit(browser, browser.find_element(By.ID, "send"))
 
     assert "your answers have been sent" in browser.find_element(By.TAG_NAME, "h1").text
     code = browser.find_element(By.ID, "completion-code").text
@@ -123,7 +116,7 @@ def test_save_and_resume(browser, server):
     _continue(browser)
     assert _h1(browser) == "Clinical supervision"
     _answer_theme(browser, rank="5")
-    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main button[name=action][value=save]"))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main button[name=action][value=save]"))
 
     assert _h1(browser) == "Your answers are saved"
     check_accessibility(browser)
@@ -135,13 +128,13 @@ def test_save_and_resume(browser, server):
     browser.get(base + "/survey/resume")
     check_accessibility(browser)
     browser.find_element(By.ID, "resume").send_keys("XXXX-XXXX-XXXX-XXXX")
-    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "No saved survey matches this code" in browser.find_element(By.CLASS_NAME, "nhsuk-error-summary").text
     check_accessibility(browser)
     field = browser.find_element(By.ID, "resume")
     field.clear()
     field.send_keys(code.lower().replace("-", " "))
-    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
     assert _h1(browser) == "Clinical supervision", "back on the page that was saved"
     assert _progress(browser).startswith("Page 3 of ")
@@ -153,11 +146,11 @@ def test_save_and_resume(browser, server):
         _continue(browser)
     _continue(browser)
     assert "Medical education and training" in browser.find_element(By.TAG_NAME, "main").text
-    _click_and_wait(browser, browser.find_element(By.ID, "send"))
+    submit(browser, browser.find_element(By.ID, "send"))
     assert "your answers have been sent" in browser.find_element(By.TAG_NAME, "h1").text
 
     # the code is spent
     browser.get(base + "/survey/resume")
     browser.find_element(By.ID, "resume").send_keys(code)
-    _click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "No saved survey matches this code" in browser.find_element(By.CLASS_NAME, "nhsuk-error-summary").text
