@@ -1,6 +1,7 @@
 import EduQualityDomain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 
 /// What the survey's placement page offers, with names, and the codes a response is checked
 /// against. Only organisations that host placements are offered (not universities, regulators or
@@ -99,22 +100,48 @@ struct SurveyChoices: Sendable {
     }
 }
 
-/// The choices, reloaded at most every `lifetime` seconds: every survey page and submission
-/// needs them, and reference data changes rarely (an organisation added by an administrator is
-/// offered within the minute).
-actor SurveyChoicesCache {
-    private var loaded: (choices: SurveyChoices, at: ContinuousClock.Instant)?
-    let lifetime: Duration
+/// What every survey request reads and almost never changes, kept in memory for a short while:
+/// the placement choices (reloaded at most every 30 seconds, so an organisation added by an
+/// administrator is offered within the minute) and each round's dates and questionnaire (for a
+/// second: a round's state is still worked out from today's date on every request, and an
+/// administrator's change, from this server or the command line, shows within the second). A
+/// lock, not an actor: a submission should not queue behind another to read them.
+final class SurveyReferenceCache: Sendable {
+    private struct Entry<Value: Sendable>: Sendable {
+        let value: Value
+        let at: ContinuousClock.Instant
+    }
 
-    init(lifetime: Duration = .seconds(30)) { self.lifetime = lifetime }
+    let choicesLifetime: Duration
+    let roundLifetime: Duration
+    private let choices = NIOLockedValueBox<Entry<SurveyChoices>?>(nil)
+    private let rounds = NIOLockedValueBox<[String: Entry<SurveyRound?>]>([:])
+
+    static let standardRoundLifetime = Duration.seconds(1)
+
+    init(choicesLifetime: Duration = .seconds(30), roundLifetime: Duration = standardRoundLifetime) {
+        self.choicesLifetime = choicesLifetime
+        self.roundLifetime = roundLifetime
+    }
 
     func choices(_ db: any Database) async throws -> SurveyChoices {
         let now = ContinuousClock.now
-        if let loaded, now - loaded.at < lifetime { return loaded.choices }
+        if let entry = choices.withLockedValue({ $0 }), now - entry.at < choicesLifetime { return entry.value }
         let fresh = try await SurveyChoices.load(db)
-        loaded = (fresh, now)
+        choices.withLockedValue { $0 = Entry(value: fresh, at: now) }
         return fresh
     }
 
-    func forget() { loaded = nil }
+    /// The round with this code (nil when there is none), as the catalog reads it.
+    func round(_ code: String, catalog: SurveyCatalog) async throws -> SurveyRound? {
+        guard let key = SurveyRoundCode(code)?.rawValue else { return nil }
+        let now = ContinuousClock.now
+        if let entry = rounds.withLockedValue({ $0[key] }), now - entry.at < roundLifetime { return entry.value }
+        let fresh = try await catalog.round(key)
+        rounds.withLockedValue { cached in
+            if cached.count > 1_000 { cached.removeAll() }
+            cached[key] = Entry(value: fresh, at: now)
+        }
+        return fresh
+    }
 }

@@ -32,13 +32,15 @@ enum SurveyTestRounds {
         try await create(app, code: code, opensIn: 10, closesIn: 40)
     }
 
-    /// Closes a round as of yesterday, as if its closing day had passed.
+    /// Closes a round as of yesterday, as if its closing day had passed, and waits until the
+    /// survey pages, which keep a round in memory briefly, see it.
     static func close(_ app: Application, code: String) async throws {
         let record = try await SurveyRoundRecord.query(on: app.db).filter(\.$code == code).first()!
         let today = CalendarDay.today()
         record.opensOn = today.adding(days: -40).iso
         record.closesOn = today.adding(days: -1).iso
         try await record.update(on: app.db)
+        try await Task.sleep(for: SurveyReferenceCache.standardRoundLifetime + .milliseconds(100))
     }
 }
 

@@ -48,7 +48,7 @@ extension SurveyController {
                 ? .roundClosed(closed: round.closes) : .questionnaireChanged
             return try await renderUnavailable(req, refusal, deletedDraft: true).response(.conflict)
         }
-        let open = OpenRound(round: round, questionnaire: questionnaire, choices: try await choices.choices(req.db), today: today)
+        let open = OpenRound(round: round, questionnaire: questionnaire, choices: try await cache.choices(req.db), today: today)
         let values = SurveyValues(draft, questionnaire: questionnaire)
         return try await open.pages(req).render(draft.currentPage, flow: draft.flow(in: questionnaire), values: values, code: code)
             .encodeResponse(for: req)

@@ -6,7 +6,7 @@ import Vapor
 /// and submission. No account, no session and no cookie of the survey's own (only the form
 /// token every form carries); the resume code travels in a hidden form field, never in a URL.
 struct SurveyController: RouteCollection {
-    let choices = SurveyChoicesCache()
+    let cache = SurveyReferenceCache()
     let attempts = ResumeAttempts()
     let writer = SurveySubmissionWriter()
 
@@ -49,7 +49,7 @@ struct SurveyController: RouteCollection {
 
     func openRound(_ req: Request) async throws -> OpenRound {
         let code = req.parameters.get("round") ?? ""
-        guard let round = try await req.surveyCatalog.round(code) else {
+        guard let round = try await cache.round(code, catalog: req.surveyCatalog) else {
             throw AppError.notFound("There is no survey with the code \(code.prefix(40)).")
         }
         let today = CalendarDay.today()
@@ -61,7 +61,7 @@ struct SurveyController: RouteCollection {
         guard let questionnaire = try await req.surveyCatalog.questionnaire(for: round) else {
             throw Unavailable(round: round, refusal: .roundWithoutQuestionnaire)
         }
-        return OpenRound(round: round, questionnaire: questionnaire, choices: try await choices.choices(req.db), today: today)
+        return OpenRound(round: round, questionnaire: questionnaire, choices: try await cache.choices(req.db), today: today)
     }
 
     /// Runs a page handler; a round that cannot take answers gets the polite page instead (with
