@@ -2,6 +2,7 @@ import EduQualityDomain
 import Fluent
 import Foundation
 import SQLKit
+import SQLiteNIO
 import Vapor
 
 /// Writes survey responses and their comments. A web submission is one transaction; the import
@@ -36,10 +37,9 @@ struct SurveyResponseStore {
             let stored = try await existingKeys(chunk, on: sql)
             let fresh = chunk.filter { !stored.contains($0.key) }
             guard !fresh.isEmpty else { continue }
-            var insert = sql.insert(into: SurveyResponseRecord.schema).columns(Self.columns)
-            for row in fresh { insert = insert.values(Self.values(row, source: source)) }
-            try await insert.run()
-            try await insertComments(fresh, questionnaire: questionnaire, on: sql)
+            try await Self.insertRows(fresh.map { Self.values($0, source: source) }, into: SurveyResponseRecord.schema,
+                                      columns: Self.columns, on: target ?? db)
+            try await insertComments(fresh, questionnaire: questionnaire, on: target ?? db)
             inserted += fresh.count
         }
         return inserted
@@ -55,32 +55,76 @@ struct SurveyResponseStore {
         return keys
     }
 
-    private func insertComments(_ rows: some Collection<Row>, questionnaire: Questionnaire, on sql: any SQLDatabase) async throws {
-        var values: [[any Encodable & Sendable]] = []
+    private func insertComments(_ rows: some Collection<Row>, questionnaire: Questionnaire, on db: any Database) async throws {
+        var values: [[Value]] = []
         for row in rows {
             let p = row.response.placement
             for (code, text) in row.response.freeTexts.sorted(by: { $0.key < $1.key }) {
                 guard let question = questionnaire.freeTextQuestion(code) else { continue }
                 let match = keywords.match(text)
                 let forTriage = question.kind != .workedWell
-                values.append([p.round.rawValue, code, question.kind.rawValue, text, row.response.submittedOn.iso,
-                               p.profession, p.organisation, row.region, p.site, p.placementType, p.specialty, p.trainingLevel,
-                               match.score, match.lists.joined(separator: ","),
-                               forTriage ? CommentTriageOutcome.untriaged.rawValue : "not-for-triage"])
+                values.append([.text(p.round.rawValue), .text(code), .text(question.kind.rawValue), .text(text),
+                               .text(row.response.submittedOn.iso), .text(p.profession), .text(p.organisation), .text(row.region),
+                               .optional(p.site), .text(p.placementType), .optional(p.specialty), .optional(p.trainingLevel),
+                               .integer(match.score), .text(match.lists.joined(separator: ",")),
+                               .text(forTriage ? CommentTriageOutcome.untriaged.rawValue : "not-for-triage")])
             }
         }
-        for start in stride(from: 0, to: values.count, by: 1_500) {
-            var insert = sql.insert(into: SurveyCommentRecord.schema).columns(Self.commentColumns)
-            for v in values[start..<min(start + 1_500, values.count)] { insert = insert.values(v) }
-            try await insert.run()
+        try await Self.insertRows(values, into: SurveyCommentRecord.schema, columns: Self.commentColumns, on: db)
+    }
+
+    private static func values(_ row: Row, source: String) -> [Value] {
+        let r = row.response
+        let p = r.placement
+        return [.text(p.round.rawValue), .text(row.key), .text(r.submittedOn.iso), .text(p.profession), .text(p.organisation),
+                .text(row.region), .optional(p.site), .text(p.placementType), .optional(p.specialty), .optional(p.trainingLevel),
+                .text(PackedAnswers.text(r.answers)), .text(source)]
+    }
+
+    /// A value to insert: text, a whole number, or null.
+    enum Value: Sendable {
+        case text(String)
+        case integer(Int)
+        case null
+
+        static func optional(_ s: String?) -> Value { s.map(Value.text) ?? .null }
+
+        var sqlite: SQLiteData {
+            switch self {
+            case .text(let s): .text(s)
+            case .integer(let n): .integer(n)
+            case .null: .null
+            }
+        }
+
+        var encodable: any Encodable & Sendable {
+            switch self {
+            case .text(let s): s
+            case .integer(let n): n
+            case .null: String?.none
+            }
         }
     }
 
-    private static func values(_ row: Row, source: String) -> [any Encodable & Sendable] {
-        let r = row.response
-        let p = r.placement
-        return [p.round.rawValue, row.key, r.submittedOn.iso, p.profession, p.organisation, row.region, p.site,
-                p.placementType, p.specialty, p.trainingLevel, PackedAnswers.text(r.answers), source]
+    /// Multi-row inserts under each database's cap on bound parameters (SQLite 32,766; PostgreSQL
+    /// 65,535). On SQLite the values are bound directly, skipping the generic encoder, which
+    /// otherwise costs more than the writing itself on a large import.
+    static func insertRows(_ rows: [[Value]], into table: String, columns: [String], on db: any Database) async throws {
+        guard !rows.isEmpty else { return }
+        let perStatement = 30_000 / columns.count
+        for start in stride(from: 0, to: rows.count, by: perStatement) {
+            let chunk = rows[start..<min(start + perStatement, rows.count)]
+            if let sqlite = db as? any SQLiteDatabase {
+                let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+                let sqlText = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES "
+                    + Array(repeating: placeholders, count: chunk.count).joined(separator: ",")
+                _ = try await sqlite.query(sqlText, chunk.flatMap { $0.map(\.sqlite) })
+            } else {
+                var insert = (db as! any SQLDatabase).insert(into: table).columns(columns)
+                for row in chunk { insert = insert.values(row.map(\.encodable)) }
+                try await insert.run()
+            }
+        }
     }
 }
 

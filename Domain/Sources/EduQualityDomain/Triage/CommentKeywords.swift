@@ -16,8 +16,24 @@ public struct CommentKeywords: Sendable, Hashable, Codable {
     }
 
     public let lists: [List]
+    /// Each list's terms as lower-case words, worked out once: every survey comment is matched.
+    private let normalised: [[[String]]]
 
-    public init(lists: [List]) { self.lists = lists }
+    public init(lists: [List]) {
+        self.lists = lists
+        self.normalised = lists.map { $0.terms.map(Self.words).filter { !$0.isEmpty } }
+    }
+
+    private enum CodingKeys: String, CodingKey { case lists }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(lists: try decoder.container(keyedBy: CodingKeys.self).decode([List].self, forKey: .lists))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(lists, forKey: .lists)
+    }
 
     public struct Match: Sendable, Hashable {
         public let score: Int
@@ -27,13 +43,14 @@ public struct CommentKeywords: Sendable, Hashable, Codable {
 
     public func match(_ text: String) -> Match {
         let words = Self.words(text)
-        let joined = " " + words.joined(separator: " ") + " "
+        guard !words.isEmpty else { return Match(score: 0, lists: []) }
+        let present = Set(words)
         var score = 0
         var matched: [String] = []
-        for list in lists {
-            let hit = list.terms.contains { term in
-                let t = Self.words(term).joined(separator: " ")
-                return !t.isEmpty && joined.contains(" \(t) ")
+        for (list, terms) in zip(lists, normalised) {
+            let hit = terms.contains { term in
+                guard present.contains(term[0]) else { return false }
+                return term.count == 1 || Self.contains(words, phrase: term)
             }
             if hit {
                 score += list.weight
@@ -41,6 +58,14 @@ public struct CommentKeywords: Sendable, Hashable, Codable {
             }
         }
         return Match(score: score, lists: matched)
+    }
+
+    private static func contains(_ words: [String], phrase: [String]) -> Bool {
+        guard words.count >= phrase.count else { return false }
+        for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+            if Array(words[start..<start + phrase.count]) == phrase { return true }
+        }
+        return false
     }
 
     /// Lower-case words of letters and digits; everything else separates words.
