@@ -11,6 +11,9 @@ end
 function init(args)
   created = 0
   other = 0
+  status_4xx = 0
+  status_5xx = 0
+  first_error = ""
 end
 
 function request()
@@ -22,14 +25,24 @@ function request()
 end
 
 function response(status, headers, body)
-  if status == 201 then created = created + 1 else other = other + 1 end
+  if status == 201 then
+    created = created + 1
+  else
+    other = other + 1
+    if status >= 500 then status_5xx = status_5xx + 1 elseif status >= 400 then status_4xx = status_4xx + 1 end
+    if first_error == "" then first_error = status .. " " .. string.sub(body, 1, 300) end
+  end
 end
 
 function done(summary, latency, requests)
-  local c, o = 0, 0
+  local c, o, c4, c5, first = 0, 0, 0, 0, ""
   for _, t in ipairs(threads) do
     c = c + t:get("created")
     o = o + t:get("other")
+    c4 = c4 + t:get("status_4xx")
+    c5 = c5 + t:get("status_5xx")
+    if first == "" then first = t:get("first_error") end
   end
-  io.write(string.format("ACKNOWLEDGED %d\nOTHER %d\n", c, o))
+  io.write(string.format("ACKNOWLEDGED %d\nOTHER %d (4xx %d, 5xx %d)\n", c, o, c4, c5))
+  if first ~= "" then io.write("FIRST ERROR " .. first .. "\n") end
 end

@@ -88,58 +88,18 @@ enum AuditLog {
 
 extension Database {
     /// Runs `work` as one serialised write transaction and appends the audit events it returns.
-    /// PostgreSQL serialises with an advisory lock (several servers may share the database);
-    /// SQLite with `BEGIN IMMEDIATE` (the import command may write beside the server).
+    /// PostgreSQL serialises with an advisory lock (several servers may share the database, and
+    /// the chain needs one writer at a time); SQLite through `writeTransaction`.
     func audited<T: Sendable>(actor: String,
                               _ work: @escaping @Sendable (any Database) async throws -> (T, [AuditEvent])) async throws -> T {
-        guard let sql = self as? any SQLDatabase else { throw AuditLogError.unsupportedDatabase }
-        if sql.dialect.name == "postgresql" {
-            return try await self.transaction { tx in
-                try await (tx as! any SQLDatabase).raw("SELECT pg_advisory_xact_lock(7261001)").run()
-                let (result, events) = try await work(tx)
-                try await AuditLog.append(events, actor: actor, on: tx)
-                return result
+        try await writeTransaction { tx in
+            if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT pg_advisory_xact_lock(7261001)").run()
             }
+            let (result, events) = try await work(tx)
+            try await AuditLog.append(events, actor: actor, on: tx)
+            return result
         }
-        // One writer at a time in this process waits here, in Swift, rather than holding a
-        // connection while SQLite's busy handler spins.
-        await SQLiteWriteGate.shared.acquire()
-        defer { Task { await SQLiteWriteGate.shared.release() } }
-        return try await self.withConnection { conn in
-            let connSQL = conn as! any SQLDatabase
-            try await connSQL.raw("BEGIN IMMEDIATE").run()
-            do {
-                let (result, events) = try await work(conn)
-                try await AuditLog.append(events, actor: actor, on: conn)
-                try await connSQL.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await connSQL.raw("ROLLBACK").run()
-                throw error
-            }
-        }
-    }
-}
-
-enum AuditLogError: Error { case unsupportedDatabase }
-
-/// Serialises audited writes to SQLite within this process (another process, such as the import
-/// command, is kept out by `BEGIN IMMEDIATE`).
-actor SQLiteWriteGate {
-    static let shared = SQLiteWriteGate()
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        guard busy else {
-            busy = true
-            return
-        }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func release() {
-        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
     }
 }
 

@@ -10,10 +10,12 @@ enum DatabaseSetup {
         switch choice {
         case .sqliteMemory:
             app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
+            app.databases.middleware.use(SQLiteWriteGate.Carrier(gate: SQLiteWriteGate()), on: .sqlite)
         case .sqliteFile(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(60), sqlLogLevel: nil), as: .sqlite)
+            app.databases.middleware.use(SQLiteWriteGate.Carrier(gate: SQLiteWriteGate()), on: .sqlite)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = searchPath

@@ -61,7 +61,7 @@ struct SurveyDemoSeeder {
             }
             for start in stride(from: 0, to: rows.count, by: 5_000) {
                 let chunk = Array(rows[start..<min(start + 5_000, rows.count)])
-                total += try await db.transaction { tx in
+                total += try await db.writeTransaction { tx in
                     try await store.insert(chunk, questionnaire: questionnaire, source: "demo", on: tx)
                 }
             }

@@ -71,7 +71,7 @@ struct ResponseImporter {
         func flush() async throws {
             guard !batch.isEmpty else { return }
             let rowsToWrite = batch
-            imported += try await db.transaction { tx in
+            imported += try await db.writeTransaction { tx in
                 try await store.insert(rowsToWrite, questionnaire: questionnaire, source: "import", on: tx)
             }
             batch.removeAll(keepingCapacity: true)

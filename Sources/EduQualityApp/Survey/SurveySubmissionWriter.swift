@@ -77,25 +77,3 @@ actor SurveySubmissionWriter {
         }
     }
 }
-
-extension Database {
-    /// A transaction that takes SQLite's write lock at once (`BEGIN IMMEDIATE`), so a read inside
-    /// it can never be overtaken by another connection's write; elsewhere a normal transaction.
-    func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return try await transaction(body)
-        }
-        return try await withConnection { connection in
-            let conn = connection as! any SQLDatabase
-            try await conn.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(connection)
-                try await conn.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await conn.raw("ROLLBACK").run()
-                throw error
-            }
-        }
-    }
-}
