@@ -1,5 +1,5 @@
 -- wrk script: POST anonymous concerns as fast as the server takes them, and count the answers.
-local organisations = {"T001", "T002", "T003", "T010", "T020", "T030"}
+local organisations = {"T001", "T002", "T003", "T010", "T020", "T033"}  -- demo organisations
 local categories = {"supervision", "teaching", "workload-rota", "facilities", "induction"}
 local counter = 0
 local threads = {}

@@ -53,10 +53,10 @@ struct SurveyController: RouteCollection {
             throw AppError.notFound("There is no survey with the code \(code.prefix(40)).")
         }
         let today = CalendarDay.today()
-        switch round.state(on: today) {
-        case .upcoming: throw Unavailable(round: round, refusal: .roundNotYetOpen(opens: round.opens))
-        case .closed: throw Unavailable(round: round, refusal: .roundClosed(closed: round.closes))
-        case .open: break
+        do throws(SurveySubmissionRefusal) {
+            _ = try round.versionTakingAnswers(on: today)
+        } catch {
+            throw Unavailable(round: round, refusal: error)
         }
         guard let questionnaire = try await req.surveyCatalog.questionnaire(for: round) else {
             throw Unavailable(round: round, refusal: .roundWithoutQuestionnaire)

@@ -17,13 +17,7 @@ public struct CompletedSurveyForm: Hashable, Sendable {
     /// The response, dated `today`, if the round is open on that day and every answer is valid.
     public func submit(in round: SurveyRound, questionnaire: Questionnaire, references: SurveyReferenceCodes,
                        today: CalendarDay) throws(SurveySubmissionRefusal) -> SurveyResponse {
-        switch round.state(on: today) {
-        case .upcoming: throw .roundNotYetOpen(opens: round.opens)
-        case .closed: throw .roundClosed(closed: round.closes)
-        case .open: break
-        }
-        guard let attached = round.questionnaireVersion else { throw .roundWithoutQuestionnaire }
-        guard attached == questionnaire.version else { throw .questionnaireChanged }
+        guard try round.versionTakingAnswers(on: today) == questionnaire.version else { throw .questionnaireChanged }
 
         var problems: [FieldProblem] = []
         var placement: PlacementDetails?

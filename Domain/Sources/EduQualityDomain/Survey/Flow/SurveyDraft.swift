@@ -73,13 +73,7 @@ public struct SurveyDraft: Hashable, Sendable {
     /// Turns the draft into a response dated `today`, if the round accepts it.
     public func submit(in round: SurveyRound, questionnaire: Questionnaire, references: SurveyReferenceCodes,
                        today: CalendarDay) throws(SurveySubmissionRefusal) -> SurveyResponse {
-        switch round.state(on: today) {
-        case .upcoming: throw .roundNotYetOpen(opens: round.opens)
-        case .closed: throw .roundClosed(closed: round.closes)
-        case .open: break
-        }
-        guard let attached = round.questionnaireVersion else { throw .roundWithoutQuestionnaire }
-        guard attached == questionnaireVersion, questionnaire.version == questionnaireVersion,
+        guard try round.versionTakingAnswers(on: today) == questionnaireVersion, questionnaire.version == questionnaireVersion,
               round.code == self.round else { throw .questionnaireChanged }
         guard let placement else { throw .placementMissing }
         let response = SurveyResponse(placement: placement, answers: answers, freeTexts: freeTexts, submittedOn: today)

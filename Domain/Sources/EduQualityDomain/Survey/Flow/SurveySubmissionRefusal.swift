@@ -33,3 +33,16 @@ extension CalendarDay {
         return "\(day) \(months[month - 1]) \(year)"
     }
 }
+
+extension SurveyRound {
+    /// The questionnaire version this round takes answers to on `today`, or why it takes none.
+    public func versionTakingAnswers(on today: CalendarDay) throws(SurveySubmissionRefusal) -> String {
+        switch state(on: today) {
+        case .upcoming: throw .roundNotYetOpen(opens: opens)
+        case .closed: throw .roundClosed(closed: closes)
+        case .open: break
+        }
+        guard let attached = questionnaireVersion else { throw .roundWithoutQuestionnaire }
+        return attached
+    }
+}
