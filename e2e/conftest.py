@@ -104,8 +104,23 @@ def sign_in(driver, base, email):
 
 def submit(driver, button):
     """Clicks a submit button and waits until the next page has replaced this one."""
+    navigate(driver, button.click)
+
+
+def navigate(driver, action):
+    """Runs `action` (a click, a key press) and waits until the next page has replaced this one."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
     page = driver.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    action()
+
+    def replaced(_):
+        # chromium answers a query about a node of the page being torn down either "stale element"
+        # or, mid-navigation, "Node with given id does not belong to the document": both mean gone.
+        try:
+            return expected_conditions.staleness_of(page)(driver)
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 20).until(replaced)

@@ -6,10 +6,9 @@ import re
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from conftest import check_accessibility, submit
+from conftest import check_accessibility, navigate, submit
 
 ROUND = f"NETS-{datetime.date.today().year}"
 
@@ -33,9 +32,7 @@ def _placement(browser, profession="student-nurse"):
     Select(browser.find_element(By.ID, "profession")).select_by_value(profession)
     search = browser.find_element(By.ID, "organisation-search")
     search.send_keys("thamesbank")
-    page = browser.find_element(By.TAG_NAME, "html")
-    search.send_keys(Keys.ENTER)  # Enter in the search box searches; nothing is saved
-    WebDriverWait(browser, 20).until(expected_conditions.staleness_of(page))
+    navigate(browser, lambda: search.send_keys(Keys.ENTER))  # Enter in the search box searches; nothing is saved
     assert "organisations match" in browser.find_element(By.ID, "organisation-search-summary").text
     assert Select(browser.find_element(By.ID, "profession")).first_selected_option.get_attribute("value") == profession
     check_accessibility(browser)

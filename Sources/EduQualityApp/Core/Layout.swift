@@ -27,8 +27,8 @@ extension Request {
         func may(_ action: Action) -> Bool {
             actor.assignments.contains { Authorization.permittedActions(for: $0.role).contains(action) }
         }
-        var nav = [link("Home", "/"), link("Survey results", "/reports"), link("Raise a concern", "/concerns"),
-                   link("Speak up", "/speak-up")]
+        var nav = [link("Home", "/"), link("Take the survey", "/survey"), link("Survey results", "/reports"),
+                   link("Raise a concern", "/concerns"), link("Speak up", "/speak-up")]
         if may(.recordSpeakUpCase) { nav.append(link("Speak-up cases", "/speak-up/cases")) }
         if may(.viewConcern) { nav.append(link("Concerns to handle", "/concerns/queue")) }
         if may(.triageComments) { nav.append(link("Comment triage", "/triage")) }
