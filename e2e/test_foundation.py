@@ -4,11 +4,11 @@ from selenium.webdriver.common.by import By
 
 from conftest import ACCOUNTS, check_accessibility, sign_in, submit
 
-PUBLIC_PAGES = ["/", "/login"]
+PUBLIC_PAGES = ["/", "/login", "/survey"]
 ADMIN_PAGES = ["/admin", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/T001",
                "/admin/sites", "/admin/sites/T001-01", "/admin/users", "/admin/users/new", "/admin/reference",
                "/admin/reference/profession", "/admin/reference/regions", "/admin/reference/quality-framework",
-               "/admin/audit"]
+               "/admin/audit", "/admin/survey", "/admin/outbox"]
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
