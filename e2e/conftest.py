@@ -103,12 +103,13 @@ def sign_in(driver, base, email):
 
 
 def submit(driver, button):
-    """Clicks a submit button and waits until the next page has replaced this one."""
+    """Clicks a submit button and waits until the next page has replaced this one and loaded."""
     navigate(driver, button.click)
 
 
 def navigate(driver, action):
-    """Runs `action` (a click, a key press) and waits until the next page has replaced this one."""
+    """Runs `action` (a click, a key press) and waits until the next page has replaced this one and
+    finished loading."""
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
@@ -124,3 +125,6 @@ def navigate(driver, action):
             return True
 
     WebDriverWait(driver, 20).until(replaced)
+    # and until the new page has loaded: a click on a page still being parsed can hit a node that
+    # the parser is about to replace.
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
