@@ -52,7 +52,8 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         for task in tasks { await task.value }
     }
 
-    /// Overdue notices (each sent once per stage and clock) and round state changes.
+    /// Overdue notices (each sent once per stage and clock), round state changes, and the day's
+    /// interim versions of unpublished rounds.
     static func housekeeping(_ app: Application) async throws {
         let today = CalendarDay.today()
         let open = try await ConcernRecord.query(on: app.db).filter(\.$status != ConcernStatus.closed.rawValue).all()
@@ -70,6 +71,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
                 return ((), [event] + (try await SurveyAdministration.freezeIfInUse(round, today: today, on: db)))
             }
         }
+        try await app.roundVersions(actor: "system:calendar").cutInterimVersions(today: today)
     }
 }
 

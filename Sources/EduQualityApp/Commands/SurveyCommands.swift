@@ -3,10 +3,31 @@ import Fluent
 import Vapor
 
 /// `eduquality rounds create --code CODE --opens YYYY-MM-DD --closes YYYY-MM-DD [--questionnaire VERSION]`
-/// and `eduquality rounds list`.
+/// `eduquality rounds list` and `eduquality rounds publish CODE`.
 struct RoundsCommands: AsyncCommandGroup {
     var help: String { "Survey round commands." }
-    var commands: [String: any AnyAsyncCommand] { ["create": CreateRoundCommand(), "list": ListRoundsCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["create": CreateRoundCommand(), "list": ListRoundsCommand(), "publish": PublishRoundCommand()]
+    }
+}
+
+struct PublishRoundCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "code", help: "Round code, e.g. NETS-2026") var code: String
+    }
+    var help: String { "Publishes a closed round's figures (or re-publishes it after late responses)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        do {
+            let made = try await app.roundVersions(actor: "system:command-line").publish(signature.code)
+            context.console.print(made.publicationMessage(signature.code.uppercased()))
+        } catch let error as AppError {
+            context.console.error(error.detail)
+            throw CommandFailed()
+        }
+    }
 }
 
 struct CreateRoundCommand: AsyncCommand {
@@ -42,9 +63,12 @@ struct ListRoundsCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         let today = CalendarDay.today()
+        let versions = app.roundVersions(actor: "system:command-line")
         for (record, round) in try await app.surveyCatalog.allRounds() {
             let n = try await SurveyResponseRecord.query(on: app.db).filter(\.$roundCode == record.code).count()
-            context.console.print("\(round.code)\t\(round.opens)\t\(round.closes)\t\(round.state(on: today).rawValue)\t\(round.questionnaireVersion ?? "-")\t\(n) responses")
+            let history = try await versions.history(of: record, round)
+            let publication = history.latestPublication.map { "published \($0.madeOn) (version \($0.number))" } ?? "not published"
+            context.console.print("\(round.code)\t\(round.opens)\t\(round.closes)\t\(round.state(on: today).rawValue)\t\(round.questionnaireVersion ?? "-")\t\(n) responses\t\(publication)")
         }
     }
 }

@@ -5,34 +5,48 @@ import SQLKit
 import Vapor
 
 /// The reporting engine's in-memory copy of scored responses. The database stays the system of
-/// record; this copy is built at start and refreshed from it every couple of seconds (new rows
-/// from this server, the import command or another instance), so no report query touches the
-/// database. Queries run on a snapshot taken under the lock (copy-on-write: appends never change
-/// a snapshot already handed out).
+/// record; this copy holds the responses of every round version (`RoundVersion`), loaded at start
+/// and, every couple of seconds, as versions are made (by this server, a command or another
+/// instance). A response in no version yet is not here at all, so no figure moves while a round
+/// is open. Queries run on a snapshot taken under the lock (copy-on-write: appends never change a
+/// snapshot already handed out): the whole store for quality staff (interim versions too), and
+/// for everyone else a store holding the published rounds only.
 final class ReportEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var store: ScoredResponseStore
-    /// Highest response id ingested; rows are read again from a little below it, because with
-    /// several writers a lower id can commit after a higher one.
-    private var watermark = 0
-    private var recentIDs: Set<Int> = []
-    private var roundQuestionnaires: [String: [String]] = [:]
+    private var publicStore: ScoredResponseStore
+    /// Versions loaded, as "ROUND#N".
+    private var loaded: Set<String> = []
+    private var published: Set<String> = []
     let itemTexts: [String: String]
     let themeNames: [String: String]
 
-    static let rereadWindow = 5_000
-
     init(scheme: ScoringScheme, itemTexts: [String: String], themeNames: [String: String]) {
         self.store = ScoredResponseStore(scheme: scheme)
+        self.publicStore = store
         self.itemTexts = itemTexts
         self.themeNames = themeNames
     }
 
-    var snapshot: ScoredResponseStore { lock.withLock { store } }
+    var scheme: ScoringScheme { store.scheme }
     var responseCount: Int { lock.withLock { store.count } }
 
-    /// Builds the engine from the latest questionnaire version and everything stored.
-    static func build(db: any Database, catalog: SurveyCatalog, logger: Logger) async throws -> ReportEngine {
+    /// The figures the audience may see: staff with `viewInterimSurveyReports` see every version;
+    /// others see published rounds only.
+    func snapshot(interim: Bool) -> ScoredResponseStore { lock.withLock { interim ? store : publicStore } }
+
+    /// Rounds with figures for the audience, in report order (oldest first).
+    func rounds(interim: Bool) -> [String] {
+        lock.withLock {
+            interim ? store.roundCodesInOrder.filter { code in loaded.contains("\(code)#1") }
+                : store.roundCodesInOrder.filter(published.contains)
+        }
+    }
+
+    var publishedRounds: Set<String> { lock.withLock { published } }
+
+    /// The scheme and names of the latest questionnaire version (every round is scored with it).
+    static func scheme(db: any Database) async throws -> (ScoringScheme, texts: [String: String], names: [String: String]) {
         let versions = try await QuestionnaireRecord.query(on: db).sort(\.$code).all()
         let latest = try versions.last.map { try Questionnaire.decode(json: Data($0.fileJSON.utf8)) }
         let themes = (latest?.themes ?? []).map { theme in
@@ -41,13 +55,18 @@ final class ReportEngine: @unchecked Sendable {
                            allowsNotApplicable: $0.allowsNotApplicable, professions: $0.professions.map(Set.init))
             })
         }
-        let scheme = try ScoringScheme(themes: themes)
         var texts: [String: String] = [:]
         var names: [String: String] = [:]
         for theme in latest?.themes ?? [] {
             names[theme.code] = theme.name
             for item in theme.items { texts[item.code] = item.text }
         }
+        return (try ScoringScheme(themes: themes), texts, names)
+    }
+
+    /// Builds the engine from the latest questionnaire version and every round version stored.
+    static func build(db: any Database, catalog: SurveyCatalog, logger: Logger) async throws -> ReportEngine {
+        let (scheme, texts, names) = try await scheme(db: db)
         let engine = ReportEngine(scheme: scheme, itemTexts: texts, themeNames: names)
         try await engine.registerReferenceData(db: db)
         let started = ContinuousClock.now
@@ -78,72 +97,45 @@ final class ReportEngine: @unchecked Sendable {
                 }
                 if let dimension { try store.registerCode(t.code, of: dimension) }
             }
+            publicStore = store
         }
     }
 
-    /// Reads responses stored since the last refresh (and registers new rounds, oldest first).
-    /// Returns how many were added.
+    /// Registers new rounds (oldest first) and loads the responses of versions made since the last
+    /// refresh, each round's in version order. Returns how many responses were added.
     @discardableResult
     func refresh(db: any Database, catalog: SurveyCatalog) async throws -> Int {
         let rounds = try await catalog.allRounds().sorted { $0.round.opens < $1.round.opens }
-        var itemOrders: [String: [String]] = [:]
-        for (_, round) in rounds {
-            if let q = try? await catalog.questionnaire(for: round) { itemOrders[round.code.rawValue] = q.items.map(\.code) }
-        }
-        lock.withLock {
+        var changed = lock.withLock {
+            var registered = false
             for (_, round) in rounds where !store.roundCodesInOrder.contains(round.code.rawValue) {
-                try? store.registerRound(round.code.rawValue)
+                registered = (try? store.registerRound(round.code.rawValue)) != nil || registered
             }
-            roundQuestionnaires = itemOrders
+            return registered
         }
-        let sql = db as! any SQLDatabase
+        let versions = try await SurveyRoundVersionRecord.query(on: db).sort(\.$roundCode).sort(\.$number).all()
+        let known = lock.withLock { loaded }
         var added = 0
-        var from = lock.withLock { max(0, watermark - Self.rereadWindow) }
-        while true {
-            let rows = try await sql.select()
-                .columns("id", "round_code", "profession", "organisation", "region", "site", "placement_type", "specialty", "level", "answers")
-                .from(SurveyResponseRecord.schema).where("id", .greaterThan, from).orderBy("id").limit(20_000).all()
-            guard !rows.isEmpty else { break }
-            var records: [(Int, ResponseRecord)] = []
-            records.reserveCapacity(rows.count)
-            for row in rows {
-                let id = try row.decode(column: "id", as: Int.self)
-                let round = try row.decode(column: "round_code", as: String.self)
-                guard let order = itemOrders[round] else { continue }
-                let answerText = try row.decode(column: "answers", as: String.self)
-                var answers: [String: Answer] = [:]
-                for (index, byte) in answerText.utf8.enumerated() where index < order.count {
-                    switch PackedAnswers.packed(from: byte) {
-                    case 0: continue
-                    case 255: answers[order[index]] = .notApplicable
-                    case let rank: answers[order[index]] = .rank(Int(rank))
-                    }
-                }
-                records.append((id, ResponseRecord(
-                    round: round, profession: try row.decode(column: "profession", as: String.self),
-                    region: try row.decode(column: "region", as: String.self),
-                    organisation: try row.decode(column: "organisation", as: String.self),
-                    site: try row.decodeNil(column: "site") ? nil : try row.decode(column: "site", as: String.self),
-                    specialty: try row.decodeNil(column: "specialty") ? nil : try row.decode(column: "specialty", as: String.self),
-                    placementType: try row.decode(column: "placement_type", as: String.self),
-                    level: try row.decodeNil(column: "level") ? nil : try row.decode(column: "level", as: String.self),
-                    answers: answers)))
-            }
-            added += lock.withLock {
-                var n = 0
-                for (id, record) in records where !recentIDs.contains(id) && (id > watermark || watermark - id < Self.rereadWindow) {
+        for (_, round) in rounds {
+            let code = round.code.rawValue
+            let roundVersions = versions.filter { $0.roundCode == code }
+            // Versions load strictly in order, so each is a prefix of the next.
+            for (position, version) in roundVersions.enumerated()
+            where version.number == position + 1 && !known.contains("\(code)#\(version.number)") {
+                guard let order = try await catalog.questionnaire(for: round)?.items.map(\.code) else { break }
+                let rows = try await ResponseRows.read(round: code, version: version.number, itemOrder: order, on: db)
+                added += lock.withLock {
                     // A row the store refuses (a place moved region, say) is skipped, not fatal.
-                    if (try? store.append(record)) != nil { n += 1 }
-                    recentIDs.insert(id)
-                    watermark = max(watermark, id)
+                    let n = rows.reduce(0) { n, row in n + ((try? store.append(row.record)) != nil ? 1 : 0) }
+                    loaded.insert("\(code)#\(version.number)")
+                    if version.kind == RoundVersion.Kind.publication.rawValue { published.insert(code) }
+                    return n
                 }
-                if recentIDs.count > 4 * Self.rereadWindow {
-                    let floor = watermark - Self.rereadWindow
-                    recentIDs = recentIDs.filter { $0 > floor }
-                }
-                return n
+                changed = true
             }
-            from = try rows.last!.decode(column: "id", as: Int.self)
+        }
+        if changed {
+            lock.withLock { publicStore = store.keepingRounds(published) }
         }
         return added
     }
@@ -157,10 +149,14 @@ extension Application {
 }
 
 extension Request {
-    func reportStore() throws -> ScoredResponseStore {
+    /// Whether the visitor sees interim figures of rounds not yet published.
+    var seesInterimReports: Bool { Authorization.isAllowedSomewhere(actor, .viewInterimSurveyReports) }
+
+    func reportEngine() throws -> ReportEngine {
         guard let engine = application.reportEngine else {
             throw Abort(.serviceUnavailable, reason: "The reports are still loading; try again in a moment.")
         }
-        return engine.snapshot
+        return engine
     }
+
 }

@@ -59,3 +59,41 @@ enum ReportErrors {
         do { return try body() } catch { throw appError(error) }
     }
 }
+
+/// What one visitor may see of the reports: the store for their audience and the rounds with
+/// figures for them (published rounds for everyone; interim versions too for quality staff).
+/// Every page, export and API answer asks it which round to show, so none can reach an
+/// unpublished round by naming it.
+struct ReportAccess {
+    let store: ScoredResponseStore
+    /// Oldest first.
+    let rounds: [String]
+    let publishedRounds: Set<String>
+    let interim: Bool
+
+    /// The round to show: the one asked for if the visitor may see it, else the latest they may.
+    func round(_ requested: String?) throws -> String? {
+        guard let requested else { return rounds.last }
+        try check(requested)
+        return requested
+    }
+
+    /// Refuses a round the visitor may not see: 404 when it exists but has no figures for them
+    /// yet, 400 (as for any unknown code) when there is no such round.
+    func check(_ round: String) throws {
+        guard !rounds.contains(round) else { return }
+        guard store.roundCodesInOrder.contains(round) else { throw ReportErrors.appError(.unknownRound(round)) }
+        throw AppError.notFound(interim
+            ? "Round \(round) has no figures yet: interim figures appear the day after its first responses."
+            : "Round \(round) has no published figures yet: results appear once the round has closed and been published.")
+    }
+}
+
+extension Request {
+    func reportAccess() throws -> ReportAccess {
+        let engine = try reportEngine()
+        let interim = seesInterimReports
+        return ReportAccess(store: engine.snapshot(interim: interim), rounds: engine.rounds(interim: interim),
+                            publishedRounds: engine.publishedRounds, interim: interim)
+    }
+}

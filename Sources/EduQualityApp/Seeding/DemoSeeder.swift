@@ -41,8 +41,18 @@ struct DemoSeeder {
         }
         let responses = try await SurveyDemoSeeder(db: app.db, catalog: app.surveyCatalog, keywords: app.commentKeywords).seed()
         if responses > 0 { app.logger.info("Demo survey responses generated: \(responses)") }
+        try await Self.publishDemoRounds(app)
         try await SpeakUpDemoSeeder(app: app).seed()
         return password
+    }
+
+    /// Past rounds published, as a national lead would have; the open one gets today's interim version.
+    static func publishDemoRounds(_ app: Application) async throws {
+        let versions = app.roundVersions(actor: "system:demo")
+        for (record, round) in try await app.surveyCatalog.allRounds() where round.state(on: .today()) == .closed {
+            if try await !versions.history(of: record, round).isPublished { _ = try await versions.publish(record.code) }
+        }
+        try await versions.cutInterimVersions()
     }
 
     static func banner(password: String) -> String {

@@ -76,8 +76,10 @@ struct SurveyAnonymityTests {
             let sql = app.db as! any SQLDatabase
             let responses = try await Self.everything(in: SurveyResponseRecord.schema, sql)
             #expect(responses.rows == 1)
-            #expect(responses.columns == ["id", "round_code", "response_key", "submitted_on", "profession", "organisation",
-                                          "region", "site", "placement_type", "specialty", "level", "answers", "source"])
+            // `version`: the round version that first included it (a day at the finest, like submitted_on).
+            #expect(Set(responses.columns) == ["id", "round_code", "response_key", "submitted_on", "profession", "organisation",
+                                               "region", "site", "placement_type", "specialty", "level", "answers", "source",
+                                               "version"])
             let row = try #require(try await SurveyResponseRecord.query(on: app.db).first())
             #expect(row.submittedOn == CalendarDay.today().iso, "the day, and no more")
             #expect(UUID(uuidString: row.responseKey) != nil, "a random key, not the resume or completion code")

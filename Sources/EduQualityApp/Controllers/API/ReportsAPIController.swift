@@ -15,24 +15,27 @@ struct ReportsAPIController: RouteCollection {
     @Sendable func indicators(req: Request) async throws -> Response {
         try req.authorize(.viewSurveyReports)
         let query = try ReportParameters(req).query(threshold: req.config.disclosureThreshold)
-        let store = try req.reportStore()
-        return try Self.json(ReportErrors.run { () throws(ReportQueryError) in try store.indicatorTable(query) })
+        let access = try req.reportAccess()
+        try access.check(query.round)
+        return try Self.json(access, ReportErrors.run { () throws(ReportQueryError) in try access.store.indicatorTable(query) })
     }
 
     @Sendable func items(req: Request) async throws -> Response {
         try req.authorize(.viewSurveyReports)
         let query = try ReportParameters(req).query(threshold: req.config.disclosureThreshold)
-        let store = try req.reportStore()
-        return try Self.json(ReportErrors.run { () throws(ReportQueryError) in try store.itemDistributions(query) })
+        let access = try req.reportAccess()
+        try access.check(query.round)
+        return try Self.json(access, ReportErrors.run { () throws(ReportQueryError) in try access.store.itemDistributions(query) })
     }
 
-    /// `rounds=A,B,C` in order (default: every round, oldest first).
+    /// `rounds=A,B,C` in order (default: every round the visitor may see, oldest first).
     @Sendable func trends(req: Request) async throws -> Response {
         try req.authorize(.viewSurveyReports)
         let p = ReportParameters(req)
-        let store = try req.reportStore()
+        let access = try req.reportAccess()
         let rounds = (req.query[String.self, at: "rounds"]).map { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
-            ?? store.roundCodesInOrder
+            ?? access.rounds
+        for round in rounds { try access.check(round) }
         let groupBy = try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: p.groupBy ?? "national") }
         var filters: [ReportDimension: String] = [:]
         for (name, code) in p.filters {
@@ -40,7 +43,7 @@ struct ReportsAPIController: RouteCollection {
         }
         let query = TrendQuery(rounds: rounds, groupBy: groupBy, filters: filters, indicators: p.indicators,
                                threshold: req.config.disclosureThreshold)
-        return try Self.json(ReportErrors.run { () throws(ReportQueryError) in try store.trends(query) })
+        return try Self.json(access, ReportErrors.run { () throws(ReportQueryError) in try access.store.trends(query) })
     }
 
     static let encoder: JSONEncoder = {
@@ -50,10 +53,12 @@ struct ReportsAPIController: RouteCollection {
         return e
     }()
 
-    static func json(_ value: some Encodable) throws -> Response {
+    /// Published figures may be cached anywhere; a staff member's answer (interim figures) nowhere.
+    static func json(_ access: ReportAccess, _ value: some Encodable) throws -> Response {
         let response = Response(status: .ok, body: .init(data: try encoder.encode(value)))
         response.headers.contentType = .json
-        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=5")
+        response.headers.replaceOrAdd(name: .cacheControl, value: access.interim ? "private, no-store" : "public, max-age=5")
+        response.headers.replaceOrAdd(name: .vary, value: "Cookie, Authorization")
         return response
     }
 }

@@ -15,14 +15,21 @@ struct SurveyAPIController: RouteCollection {
     struct RoundDTO: Content {
         let code, opens, closes, state: String
         let questionnaire: String?
+        /// Whether the round's figures are public (a national lead published it once it closed).
+        let published: Bool
+        let publishedOn: String?
     }
 
     @Sendable func rounds(req: Request) async throws -> [RoundDTO] {
         try req.authorize(.viewPublicInformation)
         let today = CalendarDay.today()
+        let publications = try await SurveyRoundVersionRecord.query(on: req.db)
+            .filter(\.$kind == RoundVersion.Kind.publication.rawValue).sort(\.$number).all()
+        let publishedOn = Dictionary(publications.map { ($0.roundCode, $0.madeOn) }, uniquingKeysWith: { first, _ in first })
         return try await req.surveyCatalog.allRounds().map { _, r in
             RoundDTO(code: r.code.rawValue, opens: r.opens.iso, closes: r.closes.iso, state: r.state(on: today).rawValue,
-                     questionnaire: r.questionnaireVersion)
+                     questionnaire: r.questionnaireVersion, published: publishedOn[r.code.rawValue] != nil,
+                     publishedOn: publishedOn[r.code.rawValue])
         }
     }
 

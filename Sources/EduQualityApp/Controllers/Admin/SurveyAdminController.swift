@@ -11,12 +11,20 @@ struct SurveyAdminController: RouteCollection {
         survey.get(use: index)
         survey.post("rounds", use: createRound)
         survey.post("rounds", ":code", use: updateRound)
+        survey.post("rounds", ":code", "publish", use: publishRound)
         survey.on(.POST, "questionnaires", body: .collect(maxSize: "5mb"), use: uploadQuestionnaire)
         survey.on(.POST, "imports", body: .collect(maxSize: "512mb"), use: startImport)
         survey.get("imports", ":id", use: importProgress)
     }
 
-    struct RoundRow: Encodable { let code, opens, closes, state, questionnaire: String; let responses: Int }
+    struct RoundRow: Encodable {
+        let code, opens, closes, state, questionnaire: String
+        let responses: Int
+        /// Who sees its figures: "Published 2 December 2026 (version 3)", "Interim, staff only", …
+        let publication: String
+        let published: Bool
+        let waiting: Int
+    }
     struct VersionRow: Encodable { let code, title, createdOn: String; let frozen: Bool }
     struct IndexPage: Encodable {
         let layout: Layout
@@ -26,6 +34,7 @@ struct SurveyAdminController: RouteCollection {
         let versionOptions: [SelectOption]
         let errors: FormErrors
         let roundFields: [FormField]
+        let canPublish: Bool
     }
 
     @Sendable func index(req: Request) async throws -> View {
@@ -36,11 +45,16 @@ struct SurveyAdminController: RouteCollection {
     private func render(_ req: Request, errors: [FieldError], input: RoundForm?, flash: String? = nil) async throws -> View {
         let today = CalendarDay.today()
         var rounds: [RoundRow] = []
+        let roundVersions = req.roundVersions()
         for (record, round) in try await req.surveyCatalog.allRounds() {
             let n = try await SurveyResponseRecord.query(on: req.db).filter(\.$roundCode == record.code).count()
+            let history = try await roundVersions.history(of: record, round)
+            let publication = history.latestPublication.map { "Published \($0.madeOn) (version \($0.number))" }
+                ?? (history.versions.last.map { "Interim version \($0.number) of \($0.madeOn), staff only" } ?? "None yet")
             rounds.append(RoundRow(code: round.code.rawValue, opens: round.opens.iso, closes: round.closes.iso,
                                    state: round.state(on: today).rawValue, questionnaire: round.questionnaireVersion ?? "none",
-                                   responses: n))
+                                   responses: n, publication: publication, published: history.isPublished,
+                                   waiting: n - history.responses))
         }
         let versions = try await QuestionnaireRecord.query(on: req.db).sort(\.$code).all()
         let e = FormErrors(errors)
@@ -56,7 +70,21 @@ struct SurveyAdminController: RouteCollection {
                 FormField("opens", "Opens (YYYY-MM-DD)", kind: .text, value: input?.opens, errors: e, width: "nhsuk-input--width-10"),
                 FormField("closes", "Closes (YYYY-MM-DD)", kind: .text, value: input?.closes, errors: e, width: "nhsuk-input--width-10"),
                 FormField("questionnaire", "Questionnaire version", kind: .select, errors: e, options: versionOptions),
-            ]))
+            ],
+            canPublish: Authorization.isAllowed(req.actor, .publishSurveyRound, .service)))
+    }
+
+    /// A national lead publishes a closed round (or re-publishes it after late responses).
+    @Sendable func publishRound(req: Request) async throws -> Response {
+        try req.authorize(.publishSurveyRound)
+        let code = req.parameters.get("code") ?? ""
+        do {
+            let made = try await req.roundVersions().publish(code)
+            return try await render(req, errors: [], input: nil, flash: made.publicationMessage(code.uppercased()))
+                .encodeResponse(for: req)
+        } catch AppError.conflict(let message) {
+            return try await render(req, errors: [FieldError("round-\(code)", message)], input: nil).response(.conflict)
+        }
     }
 
     struct RoundForm: Content { var code, opens, closes, questionnaire: String? }

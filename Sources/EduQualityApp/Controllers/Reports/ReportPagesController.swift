@@ -60,14 +60,23 @@ struct ReportPagesController: RouteCollection {
         let threshold: Int
         let hasData: Bool
         let groupLabel: String
+        let interimNote: String?
+    }
+
+    /// Shown to quality staff over a round that is not published yet.
+    static func interimNote(_ access: ReportAccess, round: String?) -> String? {
+        guard access.interim, let round, !(access.publishedRounds.contains(round)) else { return nil }
+        return "Interim figures for \(round), for quality staff only: this round is not published, and its figures "
+            + "are refreshed at most once a day."
     }
 
     @Sendable func tool(req: Request) async throws -> Vapor.View {
         try req.authorize(.viewSurveyReports)
-        let store = try req.reportStore()
+        let access = try req.reportAccess()
+        let store = access.store
         var p = ReportParameters(req)
-        let rounds = store.roundCodesInOrder
-        if p.round == nil { p.round = rounds.last }
+        let rounds = access.rounds
+        p.round = try access.round(p.round)
         let view = View(rawValue: req.query[String.self, at: "view"] ?? "grid") ?? .grid
         if p.groupBy == nil { p.groupBy = ReportDimension.organisation.rawValue }
         let threshold = req.config.disclosureThreshold
@@ -134,7 +143,7 @@ struct ReportPagesController: RouteCollection {
                                suppressed: r.suppressed)
             }
         case .trends:
-            let trend = try trends(store, p, threshold: threshold, groupBy: .national)
+            let trend = try trends(access, p, threshold: threshold, groupBy: .national)
             for series in trend.series {
                 charts.append(Chart(svg: ReportCharts.trend(indicator: names.indicator(series.indicator), series: series)))
                 for point in series.points {
@@ -162,7 +171,8 @@ struct ReportPagesController: RouteCollection {
             headline: headline, populationLabel: Self.populationLabel(p, names: names),
             columns: columns, grid: grid, ranking: ranking, items: items, charts: charts, trendRows: trendRows,
             csvHref: "/reports/export.csv?" + base, threshold: threshold.value, hasData: !rounds.isEmpty,
-            groupLabel: ReportNames.label(groupBy)))
+            groupLabel: ReportNames.label(groupBy),
+            interimNote: Self.interimNote(access, round: p.round)))
     }
 
     static func cell(_ r: IndicatorRow, threshold: DisclosureThreshold) -> Cell {
@@ -196,13 +206,13 @@ struct ReportPagesController: RouteCollection {
         return parts.isEmpty ? "All learners in England" : parts.joined(separator: ", ")
     }
 
-    func trends(_ store: ScoredResponseStore, _ p: ReportParameters, threshold: DisclosureThreshold,
+    func trends(_ access: ReportAccess, _ p: ReportParameters, threshold: DisclosureThreshold,
                 groupBy: ReportDimension) throws -> TrendTable {
         var filters: [ReportDimension: String] = [:]
         for (k, v) in p.filters { filters[try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: k) }] = v }
-        let query = TrendQuery(rounds: store.roundCodesInOrder, groupBy: groupBy, filters: filters, indicators: p.indicators,
+        let query = TrendQuery(rounds: access.rounds, groupBy: groupBy, filters: filters, indicators: p.indicators,
                                threshold: threshold)
-        return try ReportErrors.run { () throws(ReportQueryError) in try store.trends(query) }
+        return try ReportErrors.run { () throws(ReportQueryError) in try access.store.trends(query) }
     }
 
     private func filterOptions(_ req: Request, names: ReportNames, p: ReportParameters) async throws -> [Filter] {
@@ -224,9 +234,10 @@ struct ReportPagesController: RouteCollection {
 
     @Sendable func export(req: Request) async throws -> Response {
         try req.authorize(.viewSurveyReports)
-        let store = try req.reportStore()
+        let access = try req.reportAccess()
+        let store = access.store
         var p = ReportParameters(req)
-        if p.round == nil { p.round = store.roundCodesInOrder.last }
+        p.round = try access.round(p.round)
         let view = View(rawValue: req.query[String.self, at: "view"] ?? "grid") ?? .grid
         let threshold = req.config.disclosureThreshold
         let names = try await ReportNames.load(req.db, engine: req.application.reportEngine)
@@ -255,7 +266,7 @@ struct ReportPagesController: RouteCollection {
             }
         case .trends:
             let groupBy = try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: p.groupBy ?? "national") }
-            let table = try trends(store, p, threshold: threshold, groupBy: groupBy)
+            let table = try trends(access, p, threshold: threshold, groupBy: groupBy)
             line(["group_by", "group", "indicator", "round", "flag", "n", "mean", "ci_low", "ci_high", "change", "p", "significant"])
             for s in table.series {
                 for pt in s.points {
@@ -267,6 +278,7 @@ struct ReportPagesController: RouteCollection {
         }
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        if access.interim { response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store") }
         response.headers.contentDisposition = .init(.attachment, filename: "survey-\(view.rawValue)-\(p.round ?? "all").csv")
         return response
     }
@@ -299,14 +311,15 @@ struct ReportPagesController: RouteCollection {
     /// flags and trends, made to print.
     private func printable(_ req: Request, dimension: ReportDimension, groupBy: ReportDimension) async throws -> Vapor.View {
         try req.authorize(.viewSurveyReports)
-        let store = try req.reportStore()
+        let access = try req.reportAccess()
+        let store = access.store
         let code = req.parameters.get("code") ?? ""
         let names = try await ReportNames.load(req.db, engine: req.application.reportEngine)
         guard names.byDimension[dimension]?[code] != nil else {
             throw AppError.notFound("There is no \(ReportNames.label(dimension).lowercased()) with the code \(code)")
         }
-        guard let round = req.query[String.self, at: "round"] ?? store.roundCodesInOrder.last else {
-            throw AppError.notFound("There are no survey results yet")
+        guard let round = try access.round(req.query[String.self, at: "round"]) else {
+            throw AppError.notFound("There are no published survey results yet")
         }
         let threshold = req.config.disclosureThreshold
         var p = ReportParameters(req)
@@ -326,7 +339,7 @@ struct ReportPagesController: RouteCollection {
                     ?? Cell(flag: "none", text: "", title: "No respondents")
             })
         }
-        let trend = try trends(store, p, threshold: threshold, groupBy: .national)
+        let trend = try trends(access, p, threshold: threshold, groupBy: .national)
         let subject = names.name(code, dimension)
         var toolParams = p
         toolParams.groupBy = groupBy.rawValue

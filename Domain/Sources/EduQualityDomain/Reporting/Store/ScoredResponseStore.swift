@@ -42,6 +42,16 @@ public struct ScoredResponseStore: Sendable {
         return dictionaries[column].idsInCodeOrder.map { dictionaries[column].code(of: $0) }
     }
 
+    /// The same store with the responses of every other round left out (those rounds stay known,
+    /// and empty): what the public may query while some rounds are unpublished.
+    public func keepingRounds(_ codes: Set<String>) -> ScoredResponseStore {
+        var copy = self
+        for (index, code) in roundCodesInOrder.enumerated() where !codes.contains(code) {
+            copy.rounds[index] = RoundColumns(themeCount: scheme.themes.count, itemCount: items.count)
+        }
+        return copy
+    }
+
     // MARK: reference data
 
     /// Makes a round known before any response arrives (queries about it then answer with no

@@ -1,0 +1,199 @@
+import EduQualityDomain
+import Fluent
+import Foundation
+import Testing
+@testable import EduQualityApp
+import Vapor
+import VaporTesting
+
+/// A round's figures are public only once it has closed and a national lead has published it;
+/// quality staff see daily interim versions of an unpublished round; no new version moves a
+/// figure anyone could have seen by 1 to threshold−1 respondents.
+@Suite("Round publication")
+struct RoundPublicationTests {
+    static func openRound(_ app: Application) -> String { app.reportEngine!.rounds(interim: true).last! }
+
+    @Test("an open round's figures are refused to the public and to learners, and shown to quality staff as interim")
+    func openRoundIsNotPublic() async throws {
+        try await withReportingApp(.sqlite, scale: 0.02) { app, published in
+            try await TestAccounts.createAll(on: app)
+            let open = Self.openRound(app)
+            #expect(open != published)
+            let path = "/api/v1/reports/indicators?round=\(open)&groupBy=region"
+            // the public, and a signed-in learner
+            let anonymous = try await app.testing().sendRequest(.GET, path)
+            #expect(anonymous.status == .notFound)
+            #expect(anonymous.body.string.contains("no published figures yet"))
+            let learner = try await TestAccounts.browser(app, as: .learner)
+            #expect(try await learner.get(path).status == .notFound)
+            #expect(try await learner.get("/reports?round=\(open)").status == .notFound)
+            #expect(try await learner.get("/reports/export.csv?round=\(open)").status == .notFound)
+            #expect(try await learner.get("/api/v1/reports/trends?rounds=\(published),\(open)").status == .notFound)
+            let tool = try await learner.get("/reports")
+            #expect(tool.status == .ok)
+            #expect(tool.body.string.contains("<option value=\"\(published)\" selected"), "opens on the latest published round")
+            #expect(!tool.body.string.contains(">\(open)<"), "the open round is not offered")
+            // quality staff
+            for role in [Role.regionalQualityTeam, .nationalQualityLead] {
+                let staff = try await TestAccounts.browser(app, as: role)
+                let answer = try await staff.get(path)
+                #expect(answer.status == .ok, "\(role)")
+                #expect(answer.headers.first(name: .cacheControl) == "private, no-store", "interim figures are never cached")
+                let page = try await staff.get("/reports?round=\(open)")
+                #expect(page.body.string.contains("Interim figures for \(open)"))
+            }
+            let publishedAnswer = try await app.testing().sendRequest(.GET, "/api/v1/reports/indicators?round=\(published)&groupBy=region")
+            #expect(publishedAnswer.status == .ok)
+            #expect(publishedAnswer.headers.first(name: .cacheControl) == "public, max-age=5")
+        }
+    }
+
+    @Test("the rounds API says which rounds are published")
+    func roundsAPI() async throws {
+        try await withReportingApp(.sqlite, scale: 0.02) { app, published in
+            struct Round: Decodable { let code: String; let published: Bool; let publishedOn: String? }
+            let res = try await app.testing().sendRequest(.GET, "/api/v1/survey/rounds")
+            let rounds = try JSONDecoder().decode([Round].self, from: Data(res.body.string.utf8))
+            #expect(rounds.count == 3)
+            #expect(rounds.first { $0.code == published }?.published == true)
+            #expect(rounds.first { $0.code == published }?.publishedOn == CalendarDay.today().iso)
+            #expect(rounds.first { $0.code == Self.openRound(app) }?.published == false)
+        }
+    }
+
+    @Test("publishing: a national lead, a closed round, audited; refused while open and to anyone else", arguments: TestDatabase.all)
+    func publishing(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            // setup: demo rounds, none published
+            _ = try await SurveyDemoSeeder(db: app.db, catalog: app.surveyCatalog, keywords: app.commentKeywords, scale: 0.01).seed()
+            try await TestAccounts.createAll(on: app)
+            try await app.startServices()
+            let rounds = try await app.surveyCatalog.allRounds().map(\.round)
+            let closed = rounds.first { $0.state(on: .today()) == .closed }!.code.rawValue
+            let open = rounds.first { $0.state(on: .today()) == .open }!.code.rawValue
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/reports/indicators?round=\(closed)&groupBy=region").status
+                    == .notFound, "closed but unpublished")
+            // MUT: everyone but a national lead is refused
+            for role in [Role.administrator, .regionalQualityTeam, .providerEducationLead] {
+                let b = try await TestAccounts.browser(app, as: role)
+                #expect(try await b.post("/admin/survey/rounds/\(closed)/publish", form: [:]).status == .forbidden, "\(role)")
+            }
+            let lead = try await TestAccounts.browser(app, as: .nationalQualityLead)
+            let refused = try await lead.post("/admin/survey/rounds/\(open)/publish", form: [:])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.string.contains("is open until"))
+            let done = try await lead.post("/admin/survey/rounds/\(closed)/publish", form: [:])
+            #expect(done.status == .ok)
+            #expect(done.body.string.contains("Round \(closed) published (version 2)"), "after the interim version of the day")
+            let again = try await lead.post("/admin/survey/rounds/\(closed)/publish", form: [:])
+            #expect(again.status == .conflict, "nothing new since")
+            // validate
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "survey-round.publish").all()
+            #expect(audit.map(\.entityID) == [closed])
+            #expect(audit.first?.actor == TestAccounts.email(.nationalQualityLead))
+            let openVersions = try await SurveyRoundVersionRecord.query(on: app.db).filter(\.$roundCode == open).all()
+            #expect(openVersions.map(\.kind) == ["interim"], "the open round has the day's interim version only")
+            try await app.reportEngine!.refresh(db: app.db, catalog: app.surveyCatalog)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/reports/indicators?round=\(closed)&groupBy=region").status == .ok)
+            let (verified, _) = try await AuditLog.verify(on: app.db)
+            #expect(verified == nil)
+        }
+    }
+
+    @Test("the command publishes a closed round and refuses an open one")
+    func command() async throws {
+        try await withTestApp(.sqlite) { app in
+            _ = try await SurveyDemoSeeder(db: app.db, catalog: app.surveyCatalog, keywords: app.commentKeywords, scale: 0.01).seed()
+            let rounds = try await app.surveyCatalog.allRounds().map(\.round)
+            let closed = rounds.first { $0.state(on: .today()) == .closed }!.code.rawValue
+            let open = rounds.first { $0.state(on: .today()) == .open }!.code.rawValue
+            app.environment.arguments = ["eduquality", "rounds", "publish", open]
+            await #expect(throws: CommandFailed.self) { try await app.execute() }
+            app.environment.arguments = ["eduquality", "rounds", "publish", closed]
+            try await app.execute()
+            let publication = try await SurveyRoundVersionRecord.query(on: app.db).filter(\.$roundCode == closed).all()
+            #expect(publication.map(\.kind) == ["publication"])
+            #expect(publication.first?.madeBy == "system:command-line")
+        }
+    }
+
+    /// Every figure of a fixed set of queries on a round, by query, group and measure: the n of
+    /// the published ones.
+    static func figures(_ store: ScoredResponseStore, round: String) throws -> [String: Int] {
+        var figures = [String: Int]()
+        let professions = store.codes(of: .profession).prefix(2).map { [ReportDimension.profession: $0] }
+        for filters in [[:]] + professions {
+            for groupBy in ReportDimension.allCases {
+                let query = ReportQuery(round: round, groupBy: groupBy, filters: filters)
+                let name = "\(groupBy.rawValue) \(filters.values.sorted())"
+                for row in try store.indicatorTable(query).rows {
+                    if let n = row.n { figures["\(name) \(row.group) \(row.indicator)"] = n }
+                    if let b = row.benchmark { figures["benchmark \(filters.values.sorted()) \(row.indicator)"] = b.n }
+                }
+                for row in try store.itemDistributions(query).rows where row.n != nil {
+                    figures["\(name) \(row.group) \(row.item)"] = row.n!
+                }
+            }
+        }
+        return figures
+    }
+
+    /// Adds `copies` identical responses (one learner's answers) to a round, straight into the database.
+    static func addResponses(_ app: Application, round code: String, copies: Int, seed: UInt64) async throws {
+        let round = try await app.surveyCatalog.round(code)!
+        let q = try await app.surveyCatalog.questionnaire(for: round)!
+        let orgs = try await Organisation.query(on: app.db).filter(\.$type == "nhs-trust").all()
+        let generator = SyntheticResponseGenerator(
+            questionnaire: q,
+            population: .standard(organisations: orgs.map { SyntheticOrganisation(code: $0.code, region: $0.regionCode, sites: []) },
+                                  specialties: ["general-surgery"]),
+            seed: seed)
+        let response = generator.responses(count: 1, in: round, lastDay: min(round.closes, .today()), idPrefix: "late")[0]
+        let region = orgs.first { $0.code == response.placement.organisation }!.regionCode
+        let rows = (0..<copies).map { SurveyResponseStore.Row(response: response, region: region, key: "late-\(seed)-\($0)") }
+        try await SurveyResponseStore(db: app.db, keywords: app.commentKeywords).insert(rows, questionnaire: q, source: "import")
+    }
+
+    @Test("one more response to an open round or a published one moves no figure anyone can see", arguments: [3, 10])
+    func temporal(threshold: Int) async throws {
+        try await withReportingApp(.sqlite, threshold: threshold, scale: 0.02) { app, published in
+            let engine = app.reportEngine!
+            let open = Self.openRound(app)
+            let versions = app.roundVersions(actor: "system:test")
+            let tomorrow = CalendarDay.today().adding(days: 1)
+            let before = try [open: Self.figures(engine.snapshot(interim: true), round: open),
+                              published: Self.figures(engine.snapshot(interim: false), round: published)]
+            #expect(before[open]!.count > 100 && before[published]!.count > 100)
+            // MUT: one learner more in each round, then the next interim version and a re-publication
+            try await Self.addResponses(app, round: open, copies: 1, seed: 1)
+            try await Self.addResponses(app, round: published, copies: 1, seed: 2)
+            #expect(try await versions.cutInterimVersions(today: tomorrow).isEmpty, "the lone response waits")
+            await #expect(throws: AppError.self) { try await versions.publish(published) }
+            try await engine.refresh(db: app.db, catalog: app.surveyCatalog)
+            // validate: nothing moved at all
+            #expect(try Self.figures(engine.snapshot(interim: true), round: open) == before[open]!)
+            #expect(try Self.figures(engine.snapshot(interim: false), round: published) == before[published]!)
+
+            // MUT: enough alike learners arrive to join together
+            try await Self.addResponses(app, round: open, copies: threshold, seed: 3)
+            try await Self.addResponses(app, round: published, copies: threshold, seed: 4)
+            let cut = try await versions.cutInterimVersions(today: tomorrow)
+            let republished = try await versions.publish(published)
+            try await engine.refresh(db: app.db, catalog: app.surveyCatalog)
+            // validate: what joined moved figures by 0 or ≥ threshold; the lone learner still waits
+            #expect(cut[open]?.version.responses == threshold && cut[open]?.heldBack == 1)
+            #expect(republished.version.responses == threshold && republished.heldBack == 1)
+            let t = DisclosureThreshold(threshold)!
+            for (round, interim) in [(open, true), (published, false)] {
+                let after = try Self.figures(engine.snapshot(interim: interim), round: round)
+                var moved = 0
+                for (key, n) in after {
+                    guard let earlier = before[round]![key] else { continue }
+                    #expect(t.allowsDifference(n - earlier), "\(round) \(key): \(earlier) → \(n)")
+                    if n != earlier { moved += 1 }
+                }
+                #expect(moved > 0, "\(round): the new version shows")
+            }
+        }
+    }
+}
