@@ -190,17 +190,26 @@ struct DifferencingPropertyTests {
                                  seed: UInt64) throws -> (figures: [Figure], siblingBreaches: [String]) {
         let records = survey.records
         var known = [String: Set<Int>]()
-        func membersOf(_ constraints: [ReportDimension: String], _ measure: String) -> Set<Int> {
-            let key = "\(measure) " + constraints.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")
+        func key(_ constraints: [ReportDimension: String], _ measure: String) -> String {
+            "\(measure) " + constraints.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")
+        }
+        /// The population's members; `candidates` (records known to satisfy part of the
+        /// constraints, say a table's filters) only narrows the search.
+        func membersOf(_ constraints: [ReportDimension: String], _ measure: String, among candidates: [Int]? = nil) -> Set<Int> {
+            let key = key(constraints, measure)
             if let cached = known[key] { return cached }
             let counted = survey.counted[measure]!
-            let found = Set(records.indices.filter { i in
+            let found = Set((candidates ?? Array(records.indices)).filter { i in
                 counted[i] && constraints.allSatisfy { code(records[i], $0.key) == $0.value }
             })
             known[key] = found
             return found
         }
-        var figures = [Figure](), breaches = [String]()
+        var figures = [Figure](), breaches = [String](), figureKeys = Set<String>()
+        /// The same population reached by several queries is one figure (they differ by 0).
+        func add(_ figure: Figure) {
+            if figureKeys.insert(key(figure.constraints, figure.measure)).inserted { figures.append(figure) }
+        }
         func cell(_ filters: [ReportDimension: String], _ groupBy: ReportDimension, _ group: String) -> [ReportDimension: String] {
             var constraints = filters
             if groupBy != .national {
@@ -220,21 +229,21 @@ struct DifferencingPropertyTests {
                 let rows = try survey.store.indicatorTable(query).rows
                 for row in rows {
                     let constraints = cell(filters, groupBy, row.group)
-                    let members = membersOf(constraints, row.indicator)
+                    let members = membersOf(constraints, row.indicator, among: matching)
                     guard let n = row.n else {
                         #expect(!members.isEmpty, "a row for an empty group")
                         continue
                     }
                     #expect(n == members.count, "n of \(constraints) \(row.indicator)")
                     #expect(threshold.allows(n))
-                    figures.append(Figure(constraints: constraints, measure: row.indicator, n: n, members: members,
+                    add(Figure(constraints: constraints, measure: row.indicator, n: n, members: members,
                                           source: source(filters, groupBy)))
                     let benchmark = try #require(row.benchmark)
                     var benchmarkConstraints = [ReportDimension: String]()
                     if let profession = filters[.profession] { benchmarkConstraints[.profession] = profession }
                     let benchmarkMembers = membersOf(benchmarkConstraints, row.indicator)
                     #expect(benchmark.n == benchmarkMembers.count)
-                    figures.append(Figure(constraints: benchmarkConstraints, measure: row.indicator, n: benchmark.n,
+                    add(Figure(constraints: benchmarkConstraints, measure: row.indicator, n: benchmark.n,
                                           members: benchmarkMembers, source: "benchmark of \(source(filters, groupBy))"))
                 }
                 breaches += siblingBreaches(survey, matching: matching, groupBy: groupBy,
@@ -244,11 +253,11 @@ struct DifferencingPropertyTests {
                 let itemRows = try survey.store.itemDistributions(query).rows
                 for row in itemRows {
                     let constraints = cell(filters, groupBy, row.group)
-                    let members = membersOf(constraints, row.item)
+                    let members = membersOf(constraints, row.item, among: matching)
                     guard let n = row.n else { continue }
                     #expect(n == members.count, "n of \(constraints) \(row.item)")
                     #expect(threshold.allows(n))
-                    figures.append(Figure(constraints: constraints, measure: row.item, n: n, members: members,
+                    add(Figure(constraints: constraints, measure: row.item, n: n, members: members,
                                           source: "items " + source(filters, groupBy)))
                 }
                 breaches += siblingBreaches(survey, matching: matching, groupBy: groupBy,
