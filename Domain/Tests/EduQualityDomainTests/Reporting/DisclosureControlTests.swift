@@ -28,31 +28,73 @@ struct DisclosureControlTests {
 
     // MARK: rule (b), on counts alone
 
+    /// Rule (b) with the listed cells as the only groups and one parent (everyone): the old
+    /// table-wide form, which the per-parent rule must still give.
+    static func suppressions(counts: [Int], passesRelaxations: [Bool], benchmarkPublished: Bool,
+                             threshold: DisclosureThreshold) -> [Bool] {
+        DisclosureControl.suppressions(cells: Array(counts.indices), groupCounts: counts, passesRelaxations: passesRelaxations,
+                                       wider: [GroupLadder.Level(cardinality: 1, ancestor: Array(repeating: 0, count: counts.count))],
+                                       benchmarkPublished: benchmarkPublished, threshold: threshold)
+    }
+
     @Test("(b) suppresses the smallest published cell until the hidden cells hold ≥ threshold")
     func complementaryCounts() {
         let t3 = DisclosureThreshold.standard
         // [1, 5, 4, 10]: 1 hidden by (a) → hide the 4 → 5 hidden.
-        #expect(DisclosureControl.suppressions(counts: [1, 5, 4, 10], passesRelaxations: [true, true, true, true],
+        #expect(Self.suppressions(counts: [1, 5, 4, 10], passesRelaxations: [true, true, true, true],
                                                benchmarkPublished: true, threshold: t3) == [true, false, true, false])
         // Ties go to the first in code order: [2, 5, 5] → hide the first 5.
-        #expect(DisclosureControl.suppressions(counts: [2, 5, 5], passesRelaxations: [true, true, true],
+        #expect(Self.suppressions(counts: [2, 5, 5], passesRelaxations: [true, true, true],
                                                benchmarkPublished: true, threshold: t3) == [true, true, false])
         // [2, 3]: hiding the 3 is the only way; then all are hidden.
-        #expect(DisclosureControl.suppressions(counts: [2, 3], passesRelaxations: [true, true],
+        #expect(Self.suppressions(counts: [2, 3], passesRelaxations: [true, true],
                                                benchmarkPublished: true, threshold: t3) == [true, true])
         // [1, 1]: 2 hidden and nothing left to hide.
-        #expect(DisclosureControl.suppressions(counts: [1, 1], passesRelaxations: [true, true],
+        #expect(Self.suppressions(counts: [1, 1], passesRelaxations: [true, true],
                                                benchmarkPublished: true, threshold: t3) == [true, true])
         // A cell failing (c) counts as hidden: [9 (fails c), 1, 6] → 10 hidden, nothing more.
-        #expect(DisclosureControl.suppressions(counts: [9, 1, 6], passesRelaxations: [false, true, true],
+        #expect(Self.suppressions(counts: [9, 1, 6], passesRelaxations: [false, true, true],
                                                benchmarkPublished: true, threshold: t3) == [true, true, false])
         // Threshold 10: [12, 15, 4, 30, 11] → 4 hidden → hide the 11 → 15 hidden.
-        #expect(DisclosureControl.suppressions(counts: [12, 15, 4, 30, 11], passesRelaxations: Array(repeating: true, count: 5),
+        #expect(Self.suppressions(counts: [12, 15, 4, 30, 11], passesRelaxations: Array(repeating: true, count: 5),
                                                benchmarkPublished: true, threshold: DisclosureThreshold(10)!)
                 == [false, false, true, false, true])
         // No benchmark → nothing is published.
-        #expect(DisclosureControl.suppressions(counts: [10, 20], passesRelaxations: [true, true],
+        #expect(Self.suppressions(counts: [10, 20], passesRelaxations: [true, true],
                                                benchmarkPublished: false, threshold: t3) == [true, true])
+    }
+
+    @Test("(b) per parent, on counts: unlisted groups count as hidden, each parent is checked, wider parents follow")
+    func complementaryPerParent() {
+        let t3 = DisclosureThreshold.standard
+        // Groups 0…5: 0 unlisted (say "not stated" of parent A) with 1; cells 1, 2 in parent A
+        // (10, 9); cells 3, 4, 5 in parent B (1, 1, 1 — hidden by (a)) and an unlisted 0 in B.
+        let parentOf: [Int32] = [0, 0, 0, 1, 1, 1]
+        let levels = [GroupLadder.Level(cardinality: 2, ancestor: parentOf),
+                      GroupLadder.Level(cardinality: 1, ancestor: Array(repeating: 0, count: 6))]
+        let counts = [1, 10, 9, 1, 1, 1]
+        // A: 20 − 19 = 1 → hide its smallest published cell (9). Everyone: 23 − 10 = 13 ✓.
+        #expect(DisclosureControl.suppressions(cells: [1, 2, 3, 4, 5], groupCounts: counts, passesRelaxations: Array(repeating: true, count: 5),
+                                               wider: levels, benchmarkPublished: true, threshold: t3)
+                == [false, true, true, true, true])
+        // Only the everyone level (the old table-wide sibling set, with the unlisted 1 counted):
+        // 23 − 19 = 4 ✓ → nothing more. Per parent is what catches A.
+        #expect(DisclosureControl.suppressions(cells: [1, 2, 3, 4, 5], groupCounts: counts, passesRelaxations: Array(repeating: true, count: 5),
+                                               wider: [levels[1]], benchmarkPublished: true, threshold: t3)
+                == [false, false, true, true, true])
+        // Unlisted 3 in A: 22 − 19 = 3 ✓ → nothing more (no over-suppression).
+        #expect(DisclosureControl.suppressions(cells: [1, 2, 3, 4, 5], groupCounts: [3, 10, 9, 1, 1, 1],
+                                               passesRelaxations: Array(repeating: true, count: 5),
+                                               wider: levels, benchmarkPublished: true, threshold: t3)
+                == [false, false, true, true, true])
+        // A parent whose only published cell must go: A = cells 10, 10 (0 hidden), B = cell 10 and
+        // an unlisted 1 → B hides its 10 (11 hidden); everyone then holds 31 − 20 = 11 ✓.
+        #expect(DisclosureControl.suppressions(cells: [1, 2, 3], groupCounts: [0, 10, 10, 10, 1],
+                                               passesRelaxations: [true, true, true],
+                                               wider: [GroupLadder.Level(cardinality: 2, ancestor: [0, 0, 0, 1, 1]),
+                                                       GroupLadder.Level(cardinality: 1, ancestor: [0, 0, 0, 0, 0])],
+                                               benchmarkPublished: true, threshold: t3)
+                == [false, false, true])
     }
 
     @Test("(b) in a table: organisation S (1) is hidden by (a), so Q (4), the smallest other, is hidden too")

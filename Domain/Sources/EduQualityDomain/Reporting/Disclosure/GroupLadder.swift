@@ -3,7 +3,9 @@
 ///
 /// Rows are given a group id. For `site`, rows without a site get a pseudo-group per
 /// organisation (id siteCount + organisation id): they belong to no published cell but do belong
-/// to the organisation- and region-level relaxations of every site of their organisation.
+/// to the organisation- and region-level relaxations of every site of their organisation, and
+/// rule (b) counts them as hidden siblings of those sites. Likewise id 0 ("not stated") of a
+/// column dimension.
 struct GroupLadder: Sendable {
     enum RowGroup: Sendable {
         case everyone

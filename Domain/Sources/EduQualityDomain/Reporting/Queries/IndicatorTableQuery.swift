@@ -13,17 +13,19 @@ extension ScoredResponseStore {
         var cells = [[IndicatorRow]](repeating: [], count: plan.grouping.groupCount)
         for (position, theme) in themes.enumerated() {
             let relaxations = RelaxationCounts(cellCounts: pass.cellCounts[position], plan: plan)
-            let groups = order.filter { pass.moments(g: $0, position).n > 0 }
+            // Every group's n, the unlisted ones too ("not stated", sites' pseudo-groups): rule (b) counts them.
+            let counts = (0..<plan.grouping.groupCount).map { pass.moments(g: $0, position).n }
+            let groups = order.filter { counts[$0] > 0 }
             let benchmark = benchmarkFigures(round: plan.round, profession: plan.profession, theme: theme,
                                              threshold: query.threshold)
             let suppressed = DisclosureControl.suppressions(
-                counts: groups.map { pass.moments(g: $0, position).n },
+                cells: groups, groupCounts: counts,
                 passesRelaxations: groups.map { g in
-                    DisclosureControl.passesRuleC(group: g, n: pass.moments(g: g, position).n, shared: pass.shared(g: g, position),
+                    DisclosureControl.passesRuleC(group: g, n: counts[g], shared: pass.shared(g: g, position),
                                                   plan: plan, relaxations: relaxations, columns: columns,
                                                   threshold: query.threshold) { !columns.score(ofRow: $0, theme: theme).isNaN }
                 },
-                benchmarkPublished: benchmark != nil, threshold: query.threshold)
+                wider: plan.grouping.wider, benchmarkPublished: benchmark != nil, threshold: query.threshold)
             let indicator = scheme.themes[theme].code
             for (i, g) in groups.enumerated() {
                 let code = plan.grouping.code(ofGroup: g, dictionaries: dictionaries)
@@ -69,7 +71,8 @@ extension ScoredResponseStore {
         return indices
     }
 
-    /// The real groups of a grouping, ordered by their codes.
+    /// The real groups of a grouping (the ones a table lists), ordered by their codes: without
+    /// "not stated" (id 0) and sites' pseudo-groups, which rule (b) counts all the same.
     func groupsInCodeOrder(_ grouping: GroupLadder) -> [Int] {
         guard let column = grouping.dimension.column else { return [0] }
         return dictionaries[column].idsInCodeOrder.map(Int.init)

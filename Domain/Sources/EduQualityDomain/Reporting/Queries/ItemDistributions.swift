@@ -39,16 +39,18 @@ extension ScoredResponseStore {
                 let item = items[itemIndex]
                 let pass = ItemPass(columns: columns, item: itemIndex, scalePoints: item.scalePoints, keys: keys, plan: plan)
                 let relaxations = RelaxationCounts(cellCounts: pass.cellCounts, plan: plan)
-                let groups = order.filter { pass.answered(group: $0) > 0 }
+                // Every group's n, the unlisted ones too ("not stated", sites' pseudo-groups): rule (b) counts them.
+                let counts = (0..<plan.grouping.groupCount).map { pass.answered(group: $0) }
+                let groups = order.filter { counts[$0] > 0 }
                 let answers = columns.answers[itemIndex]
                 let suppressed = DisclosureControl.suppressions(
-                    counts: groups.map { pass.answered(group: $0) },
+                    cells: groups, groupCounts: counts,
                     passesRelaxations: groups.map { g in
-                        DisclosureControl.passesRuleC(group: g, n: pass.answered(group: g), shared: pass.shared[g], plan: plan,
+                        DisclosureControl.passesRuleC(group: g, n: counts[g], shared: pass.shared[g], plan: plan,
                                                       relaxations: relaxations, columns: columns,
                                                       threshold: query.threshold) { answers[$0] != RoundColumns.unanswered }
                     },
-                    benchmarkPublished: true, threshold: query.threshold)
+                    wider: plan.grouping.wider, benchmarkPublished: true, threshold: query.threshold)
                 for (i, g) in groups.enumerated() {
                     let code = plan.grouping.code(ofGroup: g, dictionaries: dictionaries)
                     let indicator = scheme.themes[theme].code
