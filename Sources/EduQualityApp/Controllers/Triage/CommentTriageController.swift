@@ -150,8 +150,10 @@ struct CommentTriageController: RouteCollection {
     /// An immediate serious risk goes to the provider at once, as a concern at pathway 1.
     private func openConcern(from comment: SurveyCommentRecord, req: Request) async throws -> String {
         let lists = comment.keywords.split(separator: ",").map(String.init)
+        // The provider reads the concern: its site only where the shared comment would show it.
+        let placement = try await comment.sharedPlacement(threshold: req.config.disclosureThreshold, on: req.db)
         let form = NewConcernForm(howRaised: HowRaised.anonymous.rawValue, region: comment.region,
-                                  organisation: comment.organisation, site: comment.site,
+                                  organisation: comment.organisation, site: placement.site,
                                   category: CommentEscalation.category(freeTextKind: comment.kind, keywordLists: lists).rawValue,
                                   whatHappened: "From the learner survey (\(comment.roundCode)), judged an immediate serious risk by the regional quality team:\n\n\(comment.text)",
                                   pathway: "1")
@@ -174,8 +176,8 @@ struct CommentTriageController: RouteCollection {
         }
     }
 
-    struct SharedRow: Encodable { let round, kind, text, site, profession, submittedOn, status: String; let concern: String? }
-    struct SharedPage: Encodable { let layout: Layout; let page: Page<SharedRow> }
+    struct SharedRow: Encodable { let round, kind, text, placement, status: String; let concern: String? }
+    struct SharedPage: Encodable { let layout: Layout; let page: Page<SharedRow>; let threshold: Int }
 
     @Sendable func shared(req: Request) async throws -> View {
         guard req.signedIn != nil else { throw AppError.unauthorised }
@@ -187,16 +189,31 @@ struct CommentTriageController: RouteCollection {
             .filter(\.$triageStatus ~~ [CommentTriageOutcome.shareWithProvider.rawValue, CommentTriageOutcome.immediateSeriousRisk.rawValue])
         let total = try await query.count()
         let names = try await ReportNames.load(req.db, engine: nil)
-        let rows = try await query.sort(\.$triagedOn, .descending).sort(\.$id)
-            .page(number)
-            .filter { Authorization.isAllowed(req.actor, .viewSharedComments, .located(Location(region: $0.region, organisation: $0.organisation))) }
-            .map { c in
-                SharedRow(round: c.roundCode, kind: FreeTextKind(rawValue: c.kind).map(Self.kindName) ?? c.kind, text: c.text,
-                          site: c.site.map { names.name($0, .site) } ?? "", profession: names.name(c.profession, .profession),
-                          submittedOn: c.submittedOn, status: CommentTriageOutcome(rawValue: c.triageStatus)?.displayName ?? "",
-                          concern: c.concernReference)
-            }
+        let threshold = req.config.disclosureThreshold
+        var rows: [SharedRow] = []
+        for c in try await query.sort(\.$triagedOn, .descending).sort(\.$id).page(number)
+        where Authorization.isAllowed(req.actor, .viewSharedComments, .located(Location(region: c.region, organisation: c.organisation))) {
+            let placement = try await c.sharedPlacement(threshold: threshold, on: req.db)
+            let shown = [placement.site.map { names.name($0, .site) }, placement.profession.map { names.name($0, .profession) },
+                         placement.level.map { names.name($0, .level) }].compactMap { $0 }
+            rows.append(SharedRow(round: c.roundCode, kind: FreeTextKind(rawValue: c.kind).map(Self.kindName) ?? c.kind, text: c.text,
+                                  placement: shown.isEmpty ? "" : shown.joined(separator: ", ") + ".",
+                                  status: CommentTriageOutcome(rawValue: c.triageStatus)?.displayName ?? "",
+                                  concern: c.concernReference))
+        }
         return try await req.view.render("triage/shared", SharedPage(layout: req.layout(title: "Survey comments shared with you"),
-                                                                    page: req.page(rows, number: number, total: total)))
+                                                                    page: req.page(rows, number: number, total: total),
+                                                                    threshold: threshold.value))
+    }
+}
+
+extension SurveyCommentRecord {
+    /// The placement a provider may see (see `SharedCommentPlacement`), counted over the round's
+    /// stored respondents at the comment's organisation.
+    func sharedPlacement(threshold: DisclosureThreshold, on db: any Database) async throws -> SharedCommentPlacement {
+        let respondents = try await SurveyResponseRecord.query(on: db).filter(\.$roundCode == roundCode)
+            .filter(\.$organisation == organisation).field(\.$site).field(\.$profession).field(\.$level).all()
+        return SharedCommentPlacement(site: site, profession: profession, level: level, threshold: threshold,
+                                      among: respondents.map { .init(site: $0.site, profession: $0.profession, level: $0.level) })
     }
 }
