@@ -15,5 +15,6 @@ enum AppMigrations {
         M010_CreateGuardianDirectory(),
         M011_CreateSpeakUpCases(),
         M008_CreateSurveyDrafts(),
+        M013_CreateLoginThrottles(),
     ]
 }

@@ -76,8 +76,10 @@ public struct LoginThrottle: Sendable, Equatable {
         guard let last = own.last else { return 0 }
         let shared = email.current(at: now)
         let delay = max(Self.perClient.delay(afterFailures: own.count), Self.acrossClients.delay(afterFailures: shared.count))
-        let remaining = delay - now.timeIntervalSince(last)
-        return remaining > 0 ? Int(remaining.rounded(.up)) : 0
+        // A last failure stamped ahead of this clock (another instance's) never lengthens the wait.
+        // Less than a millisecond left is storage rounding, not a wait.
+        let remaining = min(delay, delay - now.timeIntervalSince(last))
+        return remaining > 0.001 ? Int(remaining.rounded(.up)) : 0
     }
 
     /// The state once an attempt is let through at `now`: counted as a failure until its password

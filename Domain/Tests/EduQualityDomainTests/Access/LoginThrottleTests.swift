@@ -116,4 +116,11 @@ struct LoginThrottleTests {
         let state = LoginThrottle(client: .init(count: own, last: Self.t0), email: .init(count: shared, last: Self.t0))
         #expect(state.wait(at: Self.t0) == wait)
     }
+
+    @Test("a last failure stamped ahead of this clock never makes the wait longer than the delay")
+    func clockSkew() {
+        let ahead = Self.t0.addingTimeInterval(5)
+        #expect(LoginThrottle(client: .init(count: 1, last: ahead)).wait(at: Self.t0) == 0)
+        #expect(LoginThrottle(client: .init(count: 4, last: ahead)).wait(at: Self.t0) == 4)
+    }
 }
