@@ -52,9 +52,10 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         for task in tasks { await task.value }
     }
 
-    /// Overdue notices (each sent once per stage and clock), round state changes, and the day's
-    /// interim versions of unpublished rounds.
+    /// Old sign-in failures forgotten, overdue notices (each sent once per stage and clock), round
+    /// state changes, and the day's interim versions of unpublished rounds.
     static func housekeeping(_ app: Application) async throws {
+        try await LoginThrottleStore.prune(db: app.db, at: Date())
         let today = CalendarDay.today()
         let open = try await ConcernRecord.query(on: app.db).filter(\.$status != ConcernStatus.closed.rawValue).all()
         let store = ConcernStore(db: app.db, clocks: app.config.concernClocks)

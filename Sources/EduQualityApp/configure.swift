@@ -10,6 +10,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     // values (what anonymous reporters wrote): the service never logs below info.
     if app.logger.logLevel < .info { app.logger.logLevel = .info }
     app.storage[ReceiptAttemptsKey.self] = ReceiptAttempts()
+    app.storage[ResumeAttemptsKey.self] = ResumeAttempts()
     app.storage[QuestionnaireCacheKey.self] = QuestionnaireCache()
     app.storage[ImportJobsKey.self] = ImportJobs()
     if let data = FileManager.default.contents(atPath: config.seedDirectory + "/reference/comment-keywords.json") {

@@ -2,8 +2,9 @@ import EduQualityDomain
 import Fluent
 import Vapor
 
-/// Signing in and out. Failed attempts count against the account (and lock it after five);
-/// the message never says whether the email exists.
+/// Signing in and out. Failed attempts slow further ones for that email (`LoginThrottle`), from
+/// the same client and, far more leniently, from anywhere; nothing locks, and neither the answer,
+/// its status nor its timing says whether the email exists.
 struct SessionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: form)
@@ -48,29 +49,20 @@ struct SessionController: RouteCollection {
         if !errors.isEmpty {
             return try await render(req, email: email, next: next, errors: errors).response(.badRequest)
         }
-        let now = Date()
+        // Throttled before anything is looked up: an unknown email waits exactly like an account.
+        let throttle = LoginThrottleStore(db: req.db, email: email, req: req)
+        let clock = req.application.throttleEnvironment.now
+        let wait = try await throttle.admit(at: clock())
+        if wait > 0 { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
         guard let user = try await User.query(on: req.db).filter(\.$email == email).first(), user.isActive else {
             // Spend the same time as a real check so timing does not reveal which emails exist.
             _ = try? await req.password.async.verify(password, created: Self.decoyHash)
             return try await failed(req, email: email, next: next)
         }
-        let throttle = LoginThrottle(failures: user.failedLogins, lockedUntil: user.lockedUntil)
-        if throttle.isLocked(at: now) {
-            throw AppError.tooManyRequests(retryAfterSeconds: throttle.secondsRemaining(at: now))
-        }
         guard try await req.password.async.verify(password, created: user.passwordHash) else {
-            let next = throttle.recordingFailure(at: now)
-            user.failedLogins = next.failures
-            user.lockedUntil = next.lockedUntil
-            try await user.save(on: req.db)
-            if next.isLocked(at: now) {
-                throw AppError.tooManyRequests(retryAfterSeconds: next.secondsRemaining(at: now))
-            }
-            return try await failed(req, email: email, next: form.next ?? "")
+            return try await failed(req, email: email, next: next)
         }
-        user.failedLogins = 0
-        user.lockedUntil = nil
-        try await user.save(on: req.db)
+        try await throttle.succeed(at: clock())
         // A fresh session id on sign-in, so a planted session cannot be taken over.
         if req.hasSession, let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()

@@ -16,5 +16,6 @@ enum AppMigrations {
         M011_CreateSpeakUpCases(),
         M008_CreateSurveyDrafts(),
         M012_CreateRoundVersions(),
+        M013_CreateLoginThrottles(),
     ]
 }

@@ -41,10 +41,9 @@ enum AccountProvisioning {
             if let existing = try await User.query(on: db).filter(\.$email == email).with(\.$roles).first() {
                 user = existing
                 user.passwordHash = passwordHash
-                user.failedLogins = 0
-                user.lockedUntil = nil
                 user.isActive = true
                 try await user.update(on: db)
+                try await LoginThrottleStore.forget(email: email, db: db)
                 events.append(AuditEvent(action: "user.reset-password", entityType: "user", entityID: email))
             } else {
                 user = User(email: email, displayName: name, passwordHash: passwordHash)

@@ -2,31 +2,44 @@ import EduQualityDomain
 import Foundation
 import Vapor
 
-/// Failed resume-code attempts per client, in this server's memory only. The client is a keyed
-/// hash of its address, so not even memory holds the address in clear. With 80-bit codes guessing
-/// is hopeless anyway; the limit keeps anyone from trying at scale.
+/// Failed look-ups on the resume page, in this server's memory: per code (keyed by its hash) and
+/// across everyone. Never per client: a hospital or university puts thousands of learners behind
+/// one address, and one of them mistyping must not stop the rest. Pages carry their draft in a
+/// signed token (`SurveyDraftToken`), so only a typed code is ever looked up or counted. With
+/// 80-bit codes guessing is hopeless anyway; the global ceiling keeps anyone from trying at scale.
 actor ResumeAttempts {
-    private var byClient: AttemptLimiter
+    private var byCode: AttemptLimiter
+    private var everyone: AttemptLimiter
     private var failures = 0
+    private static let everyoneKey = "*"
 
-    init(limit: Int = 10, window: TimeInterval = 15 * 60) {
-        byClient = AttemptLimiter(limit: limit, window: window)
+    init(perCode: Int = 5, perCodeWindow: TimeInterval = 15 * 60, global: Int = 600, globalWindow: TimeInterval = 60) {
+        byCode = AttemptLimiter(limit: perCode, window: perCodeWindow)
+        everyone = AttemptLimiter(limit: global, window: globalWindow)
     }
 
-    /// Seconds to wait when a further attempt would be refused; nil when it may go ahead.
-    func refusal(client: String, at now: Date) -> Int? {
-        byClient.wouldAllow(client, at: now) ? nil : Int(byClient.window)
+    /// Seconds to wait when a look-up of `code` would be refused; nil when it may go ahead.
+    func refusal(code: ResumeCode, at now: Date) -> Int? {
+        let wait = [everyone.refusal(Self.everyoneKey, at: now), byCode.refusal(Self.key(code), at: now)].compactMap { $0 }.max()
+        return wait.map { Int($0.rounded(.up)) }
     }
 
-    func fail(client: String, at now: Date) {
-        _ = byClient.attempt(client, at: now)
+    func fail(code: ResumeCode, at now: Date) {
+        _ = byCode.attempt(Self.key(code), at: now)
+        _ = everyone.attempt(Self.everyoneKey, at: now)
         failures += 1
-        if failures % 100 == 0 { byClient.prune(at: now) }
+        if failures % 100 == 0 { byCode.prune(at: now) }
     }
 
-    static func clientKey(_ req: Request) -> String {
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
-        let mac = HMAC<SHA256>.authenticationCode(for: Array(address.utf8), using: SymmetricKey(data: req.config.formSecret))
-        return Data(mac).base64URLEncodedString()
+    private static func key(_ code: ResumeCode) -> String { SurveyDraftStore.hash(code) }
+}
+
+enum ResumeAttemptsKey: StorageKey { typealias Value = ResumeAttempts }
+
+extension Application {
+    /// Made once in `configure`; tests may put tighter limits in its place.
+    var resumeAttempts: ResumeAttempts {
+        get { storage[ResumeAttemptsKey.self]! }
+        set { storage[ResumeAttemptsKey.self] = newValue }
     }
 }

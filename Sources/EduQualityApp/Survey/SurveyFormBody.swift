@@ -3,8 +3,8 @@ import Vapor
 
 /// A survey form as posted: placement fields by their domain names (`profession`,
 /// `placement-type`…), radio buttons by item code, free text by question code, and the controls:
-/// `resume` (the resume code, which travels only in forms), `page`, `action` and the organisation
-/// search.
+/// `resume` (a resume code as typed on the resume page), `draft` (the signed token pages carry,
+/// `SurveyDraftToken`), `page`, `action` and the organisation search.
 struct SurveyFormBody {
     static let resumeField = "resume"
     static let pageField = "page"

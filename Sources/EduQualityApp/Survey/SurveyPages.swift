@@ -2,23 +2,23 @@ import EduQualityDomain
 import Vapor
 
 /// Draws the survey's pages for one round. Values come from a saved draft or from a form sent
-/// back with problems; the resume code, when there is one, goes into every form as a hidden field
-/// and nowhere else (no cookie, no URL).
+/// back with problems; the draft, when there is one, goes into every form as a signed token in a
+/// hidden field and nowhere else (no cookie, no URL).
 struct SurveyPages {
     let req: Request
     let round: SurveyRound
     let questionnaire: Questionnaire
     let choices: SurveyChoices
 
-    /// What every question page shares: where its forms post, the progress line, the resume code
+    /// What every question page shares: where its forms post, the progress line, the draft's token
     /// and the way back.
     struct Frame: Encodable {
         let round: String
         let title: String
         let progress: String
-        let resume: String?
+        let draft: String?
         let page: Int
-        /// The page the back link returns to (a small form, so the code travels with it).
+        /// The page the back link returns to (a small form, so the token travels with it).
         let back: Int?
         /// A plain back link, when there is no draft to carry yet.
         let backHref: String?
@@ -65,6 +65,7 @@ struct SurveyPages {
         let round: String
         let title: String
         let code: String
+        let draft: String
         let closes: String
         let page: Int
     }
@@ -90,9 +91,13 @@ struct SurveyPages {
         let number = flow.number(of: page) ?? 1
         let previous = flow.page(before: page).flatMap(flow.number(of:))
         return Frame(round: round.code.rawValue, title: questionnaire.title,
-                     progress: flow.progress(of: page)?.description ?? "", resume: code?.value, page: number,
+                     progress: flow.progress(of: page)?.description ?? "", draft: token(code), page: number,
                      back: code == nil ? nil : previous,
                      backHref: code == nil && previous == nil ? "/survey/\(round.code)/start" : nil)
+    }
+
+    private func token(_ code: ResumeCode?) -> String? {
+        code.map { SurveyDraftToken(round: round.code.rawValue, code: $0).encoded(secret: req.config.formSecret) }
     }
 
     private func layout(_ title: String, problems: [FieldProblem]) -> Layout {
@@ -229,7 +234,7 @@ struct SurveyPages {
             }
         }
         let frame = Frame(round: round.code.rawValue, title: questionnaire.title,
-                          progress: "All \(flow.count) pages answered", resume: code?.value, page: flow.count + 1,
+                          progress: "All \(flow.count) pages answered", draft: token(code), page: flow.count + 1,
                           back: code == nil ? nil : flow.count, backHref: nil)
         return try await req.view.render("survey/check", CheckPage(
             layout: layout("Check your answers", problems: problems), frame: frame,
@@ -240,7 +245,7 @@ struct SurveyPages {
     func saved(code: ResumeCode, page: Int) async throws -> View {
         try await req.view.render("survey/saved", SavedPage(
             layout: req.layout(title: "Your answers are saved – " + questionnaire.title), round: round.code.rawValue,
-            title: questionnaire.title, code: code.value, closes: round.closes.longDescription, page: page))
+            title: questionnaire.title, code: code.value, draft: token(code)!, closes: round.closes.longDescription, page: page))
     }
 
     func completion() async throws -> View {

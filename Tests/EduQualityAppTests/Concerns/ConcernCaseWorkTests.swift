@@ -8,7 +8,7 @@ import VaporTesting
 
 @Suite("Concerns: follow-up, case work, escalation and access")
 struct ConcernCaseWorkTests {
-    @Test("a wrong receipt code reveals nothing and is rate-limited")
+    @Test("a wrong receipt code reveals nothing, and guessing at one case is limited")
     func wrongCodes() async throws {
         try await withTestApp(.sqlite) { app in
             let created = try await ConcernAPI.raise(app)
@@ -22,9 +22,27 @@ struct ConcernCaseWorkTests {
             // same locator, wrong secret: still nothing
             let sameLocator = String(right.prefix(5)) + "ZZZZ-ZZZZ-ZZZZ-ZZZZ"
             #expect(try await ConcernAPI.followUp(app, code: sameLocator).status == .notFound)
-            for _ in 0..<7 { _ = try await ConcernAPI.followUp(app, code: "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZY") }
-            // the eleventh attempt from this client is refused, even with the right code
+            // guessing at one case (its locator) is stopped after twenty failures, even the right code
+            for _ in 0..<19 { #expect(try await ConcernAPI.followUp(app, code: sameLocator).status == .notFound) }
             let limited = try await ConcernAPI.followUp(app, code: right)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers.first(name: .retryAfter) != nil)
+            // not per client: another reporter (the same address here, as behind a hospital's) is not held back
+            let other = try await ConcernAPI.raise(app)
+            #expect(try await ConcernAPI.followUp(app, code: other.receiptCode!).status == .ok)
+        }
+    }
+
+    @Test("failed receipt look-ups are limited across everyone")
+    func globalCeiling() async throws {
+        try await withTestApp(.sqlite) { app in
+            let created = try await ConcernAPI.raise(app)
+            app.receiptAttempts = ReceiptAttempts(global: 6)
+            for i in 0..<6 {
+                let wrong = "ZZZ\(i % 8 + 2)-ZZZZ-ZZZZ-ZZZZ-ZZZZ"
+                #expect(try await ConcernAPI.followUp(app, code: wrong).status == .notFound)
+            }
+            let limited = try await ConcernAPI.followUp(app, code: created.receiptCode!)
             #expect(limited.status == .tooManyRequests)
             #expect(limited.headers.first(name: .retryAfter) != nil)
         }

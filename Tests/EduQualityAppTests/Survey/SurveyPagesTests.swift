@@ -175,7 +175,7 @@ struct SurveyPagesTests {
             try await b.post("/survey/\(Self.round)/go", [("page", String(checkPage))])
             #expect(b.body.contains("Check your answers before sending them"))
             let checkBody = b.body
-            let code = try #require(b.resume)
+            let token = try #require(b.draft)
             // MUT: send
             #expect(try await b.sendCheckPage(Self.round) == .created)
             // validate
@@ -197,7 +197,7 @@ struct SurveyPagesTests {
             #expect(comments.map(\.questionCode) == ["PATIENT-SAFETY", "WORKED-WELL"])
             #expect(comments.first?.triageStatus == CommentTriageOutcome.untriaged.rawValue)
             // sending the check page again (a double click, a reload) stores nothing more
-            try await b.post("/survey/\(Self.round)/go", [("page", String(checkPage)), ("resume", code)])
+            try await b.post("/survey/\(Self.round)/go", [("page", String(checkPage)), ("draft", token)])
             #expect(b.status == .notFound, "the draft has gone")
             let again = SurveyBrowser.hiddenFields(inFormPostingTo: "/survey/\(Self.round)/submit", in: checkBody)
             #expect(try await b.post("/survey/\(Self.round)/submit", again.filter { $0.0 != "_csrf" }) == .ok)

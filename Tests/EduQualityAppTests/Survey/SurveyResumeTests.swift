@@ -52,23 +52,23 @@ struct SurveyResumeTests {
         }
     }
 
-    @Test("a wrong code is refused, and a client that keeps guessing is stopped", arguments: TestDatabase.all)
+    @Test("a wrong code is refused, and guessing at one code is stopped", arguments: TestDatabase.all)
     func wrongCodes(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await SurveyTestRounds.open(app)
             let b = SurveyBrowser(app)
             #expect(try await b.post("/survey/resume", [("resume", "")]) == .badRequest)
             #expect(b.body.contains("Enter the resume code you were given."))
-            for attempt in 1...10 {
-                let status = try await b.post("/survey/resume", [("resume", "ZZZZ-ZZZZ-ZZZZ-ZZZ\(attempt % 8 + 2)")])
-                #expect(status == .notFound)
+            for _ in 1...5 {
+                #expect(try await b.post("/survey/resume", [("resume", "ZZZZ-ZZZZ-ZZZZ-ZZZ2")]) == .notFound)
             }
             #expect(b.body.contains("No saved survey matches this code"))
-            #expect(try await b.post("/survey/resume", [("resume", "ZZZZ-ZZZZ-ZZZZ-ZZZZ")]) == .tooManyRequests)
+            #expect(try await b.post("/survey/resume", [("resume", "zzzz zzzz zzzz zzz2")]) == .tooManyRequests)
             #expect(b.body.contains("Too many attempts"))
-            // codes carried by page forms count too
-            #expect(try await b.post("/survey/\(Self.round)/questions", [("resume", "ABCD-EFGH-JKLM-NPQR"), ("page", "2")])
-                    == .tooManyRequests)
+            // another code is a look-up of its own
+            #expect(try await b.post("/survey/resume", [("resume", "ZZZZ-ZZZZ-ZZZZ-ZZZ3")]) == .notFound)
+            // a code in a page's form is no look-up at all: the page starts afresh
+            #expect(try await b.post("/survey/\(Self.round)/questions", [("resume", "ZZZZ-ZZZZ-ZZZZ-ZZZ2"), ("page", "1")]) != .tooManyRequests)
         }
     }
 

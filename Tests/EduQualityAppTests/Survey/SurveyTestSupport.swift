@@ -66,8 +66,10 @@ final class SurveyBrowser: @unchecked Sendable {
         extraHeaders = headers
     }
 
-    /// The resume code in the last page's forms, if any.
-    var resume: String? { Self.hidden("resume", in: body) }
+    /// The signed draft token in the last page's forms, if any.
+    var draft: String? { Self.hidden("draft", in: body) }
+    /// The resume code inside that token, if any.
+    var resume: String? { draft.flatMap { $0.split(separator: "|").dropFirst().first.map(String.init) } }
     /// The number of the page the last page's main form posts.
     var page: String? {
         Self.hiddenFields(inFormPostingTo: "/questions", in: body).first { $0.0 == "page" }?.1
@@ -78,13 +80,14 @@ final class SurveyBrowser: @unchecked Sendable {
         try await send(.GET, path, body: nil)
     }
 
-    /// Posts a form with the page's token. Pass `resume: nil` to leave the carried code out.
+    /// Posts a form with the page's form token and, unless `carryDraft` is false or the form has
+    /// its own, the page's draft token.
     @discardableResult
-    func post(_ path: String, _ form: [(String, String)], carryResume: Bool = true) async throws -> HTTPResponseStatus {
+    func post(_ path: String, _ form: [(String, String)], carryDraft: Bool = true) async throws -> HTTPResponseStatus {
         if csrf == nil { try await get("/survey/resume") }
         var fields = form
         fields.append(("_csrf", csrf ?? ""))
-        if carryResume, let resume, !form.contains(where: { $0.0 == "resume" }) { fields.append(("resume", resume)) }
+        if carryDraft, let draft, !form.contains(where: { $0.0 == "draft" }) { fields.append(("draft", draft)) }
         let encoded = fields.map { "\(TestBrowser.encode($0.0))=\(TestBrowser.encode($0.1))" }.joined(separator: "&")
         return try await send(.POST, path, body: ByteBuffer(string: encoded), form: true)
     }
@@ -99,7 +102,7 @@ final class SurveyBrowser: @unchecked Sendable {
     @discardableResult
     func sendCheckPage(_ round: String) async throws -> HTTPResponseStatus {
         let fields = Self.hiddenFields(inFormPostingTo: "/survey/\(round)/submit", in: body)
-        return try await post("/survey/\(round)/submit", fields.filter { $0.0 != "_csrf" && $0.0 != "resume" })
+        return try await post("/survey/\(round)/submit", fields.filter { $0.0 != "_csrf" && $0.0 != "draft" })
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body payload: ByteBuffer?, form: Bool = false) async throws -> HTTPResponseStatus {

@@ -1,11 +1,13 @@
 import Foundation
 
-/// A sliding-window limit on attempts per key, held in memory by the web layer, e.g. receipt-code
-/// lookups keyed by client and, separately, by locator (so one case cannot be guessed at from many
-/// clients). A value type: the caller keeps it behind its own actor or lock.
+/// A sliding-window limit on attempts per key, held in memory by the web layer, e.g. failed
+/// receipt-code lookups keyed by locator (so one case cannot be guessed at from many clients) and
+/// under one key for everyone (a global ceiling). A value type: the caller keeps it behind its own
+/// actor or lock.
 ///
-/// Keys are whatever the caller chooses; for anonymous routes use a keyed hash of the client
-/// address rather than the address, so not even memory holds it in clear. Memory is bounded: at
+/// Keys are whatever the caller chooses. Do not key anonymous routes by client address: many
+/// people share one (a hospital, a university), so one person's mistakes would lock out all of
+/// them, and the address need not be held at all. Memory is bounded: at
 /// most `maxKeys` keys, the stalest dropped first.
 public struct AttemptLimiter: Sendable {
     public let limit: Int
@@ -46,6 +48,14 @@ public struct AttemptLimiter: Sendable {
     /// Whether an attempt would be allowed now, without counting one.
     public func wouldAllow(_ key: String, at now: Date) -> Bool {
         (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }.count < limit
+    }
+
+    /// Seconds until an attempt for `key` would be allowed, without counting one; nil when it
+    /// would be allowed now.
+    public func refusal(_ key: String, at now: Date) -> TimeInterval? {
+        let recent = (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
+        guard recent.count >= limit, let oldest = recent.min() else { return nil }
+        return max(0, window - now.timeIntervalSince(oldest))
     }
 
     /// Forgets a key, e.g. after a successful lookup by that client.

@@ -52,4 +52,16 @@ struct AttemptLimiterTests {
         limiter.prune(at: Self.at(85))
         #expect(limiter.trackedKeys == 1, "only d attempted within the last 60 seconds")
     }
+
+    @Test("refusal says how long until the window has room, without counting")
+    func refusal() {
+        var limiter = AttemptLimiter(limit: 2, window: 60)
+        #expect(limiter.refusal("a", at: Self.at(0)) == nil)
+        _ = limiter.attempt("a", at: Self.at(0))
+        _ = limiter.attempt("a", at: Self.at(10))
+        #expect(limiter.refusal("a", at: Self.at(15)) == 45)
+        #expect(limiter.refusal("a", at: Self.at(15)) == 45, "asking counts nothing")
+        #expect(limiter.refusal("a", at: Self.at(60)) == nil)
+        #expect(limiter.refusal("b", at: Self.at(15)) == nil)
+    }
 }

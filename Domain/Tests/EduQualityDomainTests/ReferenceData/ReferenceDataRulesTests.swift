@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import EduQualityDomain
 
-@Suite("Reference codes, passwords and sign-in throttling")
+@Suite("Reference codes and passwords")
 struct ReferenceDataRulesTests {
     @Test("codes: letters, digits, hyphens and dots only", arguments: [
         ("RJ1", nil), ("student-nurse", nil), ("1.1", nil), ("", "Enter a code"),
@@ -26,24 +26,5 @@ struct ReferenceDataRulesTests {
         #expect(PasswordPolicy.problem(with: "short") != nil)
         #expect(PasswordPolicy.problem(with: "correct horse battery") == nil)
         #expect(PasswordPolicy.problem(with: String(repeating: "é", count: 40)) != nil)
-    }
-
-    @Test("five failures lock the account for fifteen minutes")
-    func lockout() {
-        let t0 = Date(timeIntervalSince1970: 1_000_000)
-        var state = LoginThrottle()
-        for i in 1...4 {
-            state = state.recordingFailure(at: t0)
-            #expect(state.failures == i)
-            #expect(!state.isLocked(at: t0))
-        }
-        state = state.recordingFailure(at: t0)
-        #expect(state.isLocked(at: t0.addingTimeInterval(899)))
-        #expect(state.secondsRemaining(at: t0) == 900)
-        #expect(!state.isLocked(at: t0.addingTimeInterval(900)))
-        // after the lock lifts, counting starts again
-        state = state.recordingFailure(at: t0.addingTimeInterval(901))
-        #expect(state.failures == 1 && state.lockedUntil == nil)
-        #expect(state.recordingSuccess() == LoginThrottle())
     }
 }

@@ -29,7 +29,7 @@ struct UsersAdminController: RouteCollection {
         let layout: Layout
         let id, email, name: String
         let active: Bool
-        let locked: Bool
+        let slowed: Bool
         let grants: [GrantRow]
         let temporaryPassword: String?
         let errors: FormErrors
@@ -168,9 +168,8 @@ struct UsersAdminController: RouteCollection {
         let hash = try await req.password.async.hash(password)
         try await req.db.audited(actor: req.auditActor) { db in
             user.passwordHash = hash
-            user.failedLogins = 0
-            user.lockedUntil = nil
             try await user.update(on: db)
+            try await LoginThrottleStore.forget(email: user.email, db: db)
             return ((), [AuditEvent(action: "user.reset-password", entityType: "user", entityID: user.email)])
         }
         // Sessions of the old password end: a reset often follows a suspected compromise.
@@ -208,9 +207,11 @@ struct UsersAdminController: RouteCollection {
             GrantRow(id: g.id!.uuidString, role: Role(rawValue: g.role)?.displayName ?? g.role,
                      scope: g.scopeDescription.isEmpty ? "National" : g.scopeDescription)
         }
+        let slowed = try await LoginThrottleStore.shared(email: user.email, db: req.db, at: Date()).count
+            >= LoginThrottle.perClient.freeFailures
         return try await req.view.render("admin/user", UserPage(
             layout: req.layout(title: user.displayName), id: userID.uuidString, email: user.email, name: user.displayName,
-            active: user.isActive, locked: (user.lockedUntil ?? .distantPast) > Date(), grants: grants,
+            active: user.isActive, slowed: slowed, grants: grants,
             temporaryPassword: temporaryPassword, errors: FormErrors(errors), fields: roleFields(form, FormErrors(errors))))
     }
 

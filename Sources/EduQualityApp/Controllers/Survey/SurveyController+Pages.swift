@@ -1,9 +1,9 @@
 import EduQualityDomain
 import Vapor
 
-/// The question pages: each form posts its page (with the resume code once there is one), the
-/// draft is saved, and the next page is drawn in the answer. Nothing is redirected, because a
-/// redirect would have to carry the code in its URL.
+/// The question pages: each form posts its page (with the draft's signed token once there is
+/// one), the draft is saved, and the next page is drawn in the answer. Nothing is redirected,
+/// because a redirect would have to carry the token in its URL.
 extension SurveyController {
     /// Page 1, before anything is saved.
     @Sendable func firstPage(req: Request) async throws -> Response {

@@ -1,8 +1,9 @@
 import EduQualityDomain
 import Vapor
 
-/// Coming back to a saved survey with its resume code, and finding the draft behind the code that
-/// every page's form carries. Failed codes are limited per client.
+/// Coming back to a saved survey with its resume code, and finding the draft behind the signed
+/// token every page's form carries. Only a typed code is a look-up; failed ones are limited per
+/// code and across everyone, never per client (`ResumeAttempts`).
 extension SurveyController {
     enum DraftLookup {
         case found(SurveyDraft, ResumeCode?)
@@ -32,7 +33,7 @@ extension SurveyController {
         }
         let store = SurveyDraftStore(db: req.db)
         let today = CalendarDay.today()
-        let found = try await findDraft(form.resumeCode ?? nil, req)
+        let found = try await findDraft(typed: form.resumeCode ?? nil, req)
         // Now and then is enough for the sweep; a visit to this page is such a time.
         try await store.deleteExpired(today: today)
         guard case .found(let draft, let code?) = found else { return try await notFound(found, req, typed: typed) }
@@ -54,28 +55,32 @@ extension SurveyController {
             .encodeResponse(for: req)
     }
 
-    /// The draft a page's form belongs to: a new one when the form carries no code yet.
+    /// The draft a page's form belongs to: a new one when the form carries no token yet. A token
+    /// that does not verify, or names another round, was altered: a 400, and nothing changes.
     func draft(_ form: SurveyFormBody, _ open: OpenRound, _ req: Request) async throws -> DraftLookup {
-        guard let typed = form.resumeCode else {
+        guard let carried = SurveyDraftToken.carried(by: form, req) else {
             return .found(SurveyDraft(questionnaire: open.questionnaire, round: open.round.code, today: open.today), nil)
         }
-        let found = try await findDraft(typed, req)
-        guard case .found(let draft, let code?) = found else { return found }
+        guard let token = carried, token.round == open.round.code.rawValue else { throw SurveyDraftToken.tampered }
+        // Sent or thrown away since the page was drawn: the resume page says so, and nothing counts.
+        guard let draft = try await SurveyDraftStore(db: req.db).load(token.code) else { return .notFound }
         guard draft.round == open.round.code else { return .notFound }
         guard draft.fits(open.questionnaire) else {
-            try await SurveyDraftStore(db: req.db).delete(code)
+            try await SurveyDraftStore(db: req.db).delete(token.code)
             throw Unavailable(round: open.round, refusal: .questionnaireChanged)
         }
-        return found
+        return .found(draft, token.code)
     }
 
-    /// Looks a code up, counting failures against the client.
-    func findDraft(_ code: ResumeCode?, _ req: Request) async throws -> DraftLookup {
-        let client = ResumeAttempts.clientKey(req)
+    /// Looks up a code a learner typed, counting failures against the code and against everyone.
+    /// Text that cannot be a code is no look-up and counts nothing.
+    func findDraft(typed code: ResumeCode?, _ req: Request) async throws -> DraftLookup {
+        guard let code else { return .notFound }
         let now = Date()
-        if let wait = await attempts.refusal(client: client, at: now) { return .tooManyAttempts(retryAfter: wait) }
-        guard let code, let draft = try await SurveyDraftStore(db: req.db).load(code) else {
-            await attempts.fail(client: client, at: now)
+        let attempts = req.application.resumeAttempts
+        if let wait = await attempts.refusal(code: code, at: now) { return .tooManyAttempts(retryAfter: wait) }
+        guard let draft = try await SurveyDraftStore(db: req.db).load(code) else {
+            await attempts.fail(code: code, at: now)
             return .notFound
         }
         return .found(draft, code)

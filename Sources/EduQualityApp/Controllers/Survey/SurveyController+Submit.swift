@@ -13,7 +13,9 @@ extension SurveyController {
             let q = open.questionnaire
             let form = try SurveyFormBody(req)
             let values = form.values(in: q)
-            let resume = (form.resumeCode ?? nil)
+            let carried = SurveyDraftToken.carried(by: form, req)
+            if let carried, carried?.round != open.round.code.rawValue { throw SurveyDraftToken.tampered }
+            let resume = (carried ?? nil)?.code
             let response: SurveyResponse
             do throws(SurveySubmissionRefusal) {
                 response = try values.completedForm.submit(in: open.round, questionnaire: q, references: open.choices.codes,
@@ -28,9 +30,7 @@ extension SurveyController {
             let row = SurveyResponseStore.Row(response: response, region: region, key: UUID().uuidString)
             let outcome = try await writer.write(.init(row: row, questionnaire: q, draftHash: resume.map(SurveyDraftStore.hash)),
                                                  db: req.db, keywords: req.application.commentKeywords)
-            // Sent twice (a double click, or the page reloaded): stored once, thanked both times. A
-            // code that finds no draft counts as a failed attempt, as on every other page.
-            if outcome == .alreadySent { await attempts.fail(client: ResumeAttempts.clientKey(req), at: Date()) }
+            // Sent twice (a double click, or the page reloaded): stored once, thanked both times.
             return try await open.pages(req).completion().response(outcome == .stored ? .created : .ok)
         }
     }

@@ -4,10 +4,10 @@ import Vapor
 
 /// The learner survey, public and anonymous: the survey explained, its pages, save and resume,
 /// and submission. No account, no session and no cookie of the survey's own (only the form
-/// token every form carries); the resume code travels in a hidden form field, never in a URL.
+/// token every form carries); a draft travels between pages in a signed hidden form field, and its
+/// resume code is shown once, never put in a URL.
 struct SurveyController: RouteCollection {
     let cache = SurveyReferenceCache()
-    let attempts = ResumeAttempts()
     let writer = SurveySubmissionWriter()
 
     func boot(routes: any RoutesBuilder) throws {
@@ -71,9 +71,8 @@ struct SurveyController: RouteCollection {
             return try await body()
         } catch let unavailable as Unavailable {
             var deleted = false
-            if req.method == .POST, let code = try? req.content.get(String.self, at: SurveyFormBody.resumeField),
-               let resume = ResumeCode(userInput: code) {
-                try await SurveyDraftStore(db: req.db).delete(resume)
+            if req.method == .POST, let form = try? SurveyFormBody(req), let token = SurveyDraftToken.carried(by: form, req) ?? nil {
+                try await SurveyDraftStore(db: req.db).delete(token.code)
                 deleted = true
             }
             return try await renderUnavailable(req, unavailable.refusal, deletedDraft: deleted)
