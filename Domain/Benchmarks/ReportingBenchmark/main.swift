@@ -149,6 +149,20 @@ for i in queryTimes.indices.sorted(by: { queryTimes[$0] > queryTimes[$1] }).pref
                  q.groupBy.rawValue, q.filters.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")))
 }
 
+// MARK: temporal disclosure — which waiting responses may join the next round version. Baseline:
+// scoring and appending the same responses to a store, measured here too.
+for waitingCount in [2_500, 20_000] {
+    let waiting = (0..<waitingCount).map { _ in survey.response(round: gridRound) }
+    var admitted = [Bool]()
+    let admitMs = Measurement.milliseconds {
+        admitted = TemporalDisclosure.admitted(waiting, scheme: survey.scheme, hasEarlierVersion: true, threshold: .standard)
+    }
+    var scratch = ScoredResponseStore(scheme: survey.scheme)
+    let appendMs = try Measurement.milliseconds { try scratch.append(contentsOf: waiting) }
+    print(String(format: "Temporal disclosure over %d waiting responses: %.0f ms (%d admitted); appending them: %.0f ms (ratio %.1f)",
+                 waitingCount, admitMs, admitted.count { $0 }, appendMs, admitMs / max(appendMs, 0.001)))
+}
+
 // MARK: hand-off to the DuckDB comparison
 struct Report: Encodable {
     struct GridRow: Encodable {
