@@ -52,8 +52,8 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         for task in tasks { await task.value }
     }
 
-    /// Old sign-in failures forgotten, overdue notices (each sent once per stage and clock), round
-    /// state changes, and the day's interim versions of unpublished rounds.
+    /// Old sign-in failures forgotten, overdue notices (each sent once per stage and clock) and round
+    /// state changes.
     static func housekeeping(_ app: Application) async throws {
         try await LoginThrottleStore.prune(db: app.db, at: Date())
         let today = CalendarDay.today()
@@ -72,7 +72,6 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
                 return ((), [event] + (try await SurveyAdministration.freezeIfInUse(round, today: today, on: db)))
             }
         }
-        try await app.roundVersions(actor: "system:calendar").cutInterimVersions(today: today)
     }
 }
 

@@ -1,16 +1,15 @@
 import Fluent
 import SQLKit
 
-/// Round versions: the frozen cuts that every figure is drawn from, and on each response the
+/// Round versions: the publications that every figure is drawn from, and on each response the
 /// version that first included it (nil: waiting). Existing responses wait for their round's first
-/// version: a closed round is public only once a national lead publishes it.
+/// publication: a closed round is public only once a national lead publishes it.
 struct M012_CreateRoundVersions: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(SurveyRoundVersionRecord.schema)
             .id()
             .field("round_code", .string, .required)
             .field("number", .int, .required)
-            .field("kind", .string, .required)
             .field("made_on", .string, .required)
             .field("responses", .int, .required)
             .field("made_by", .string, .required)

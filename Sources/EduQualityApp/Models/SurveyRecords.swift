@@ -86,14 +86,13 @@ final class SurveyCommentRecord: Model, @unchecked Sendable {
     init() {}
 }
 
-/// One frozen version of a round's figures (see `RoundVersion`). Responses name the version that
+/// One publication of a round's figures (see `RoundVersion`). Responses name the version that
 /// first included them; a response in no version yet is shown nowhere.
 final class SurveyRoundVersionRecord: Model, @unchecked Sendable {
     static let schema = "survey_round_versions"
     @ID(key: .id) var id: UUID?
     @Field(key: "round_code") var roundCode: String
     @Field(key: "number") var number: Int
-    @Field(key: "kind") var kind: String
     @Field(key: "made_on") var madeOn: String
     @Field(key: "responses") var responses: Int
     @Field(key: "made_by") var madeBy: String
@@ -103,14 +102,13 @@ final class SurveyRoundVersionRecord: Model, @unchecked Sendable {
     init(roundCode: String, version: RoundVersion, madeBy: String) {
         self.roundCode = roundCode
         number = version.number
-        kind = version.kind.rawValue
         madeOn = version.madeOn.description
         responses = version.responses
         self.madeBy = madeBy
     }
 
     var version: RoundVersion? {
-        guard let kind = RoundVersion.Kind(rawValue: kind), let day = CalendarDay(iso: madeOn) else { return nil }
-        return RoundVersion(number: number, kind: kind, madeOn: day, responses: responses)
+        guard let day = CalendarDay(iso: madeOn) else { return nil }
+        return RoundVersion(number: number, madeOn: day, responses: responses)
     }
 }

@@ -5,25 +5,26 @@ import SQLKit
 import Vapor
 
 /// The reporting engine's in-memory copy of scored responses. The database stays the system of
-/// record; this copy holds the responses of every round version (`RoundVersion`), loaded at start
-/// and, every couple of seconds, as versions are made (by this server, a command or another
-/// instance). A response in no version yet is not here at all, so no figure moves while a round
-/// is open. Queries run on a snapshot taken under the lock (copy-on-write: appends never change a
-/// snapshot already handed out): the whole store for quality staff (interim versions too), and
-/// for everyone else a store holding the published rounds only.
+/// record; this copy holds the responses of every round publication (`RoundVersion`), loaded at
+/// start and, every couple of seconds, as rounds are published (by this server, a command or
+/// another instance). A response in no publication yet is not here at all, so no figure moves
+/// while a round is open, and a published round's figures are frozen until it is published
+/// again. Queries run on a snapshot taken under the lock (copy-on-write: appends never change a
+/// snapshot already handed out); a round published more than once is queried through its
+/// `RoundHistory`, so that no figure moves by 1 to threshold−1 between publications.
 final class ReportEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var store: ScoredResponseStore
-    private var publicStore: ScoredResponseStore
-    /// Versions loaded, as "ROUND#N".
-    private var loaded: Set<String> = []
-    private var published: Set<String> = []
+    /// Per round: the store (that round only) as each publication left it, and the responses each
+    /// publication after the first added.
+    private var versionStores: [String: [ScoredResponseStore]] = [:]
+    private var addedLater: [String: [[ResponseRecord]]] = [:]
+    private var histories: [String: RoundHistory] = [:]
     let itemTexts: [String: String]
     let themeNames: [String: String]
 
     init(scheme: ScoringScheme, itemTexts: [String: String], themeNames: [String: String]) {
         self.store = ScoredResponseStore(scheme: scheme)
-        self.publicStore = store
         self.itemTexts = itemTexts
         self.themeNames = themeNames
     }
@@ -31,19 +32,11 @@ final class ReportEngine: @unchecked Sendable {
     var scheme: ScoringScheme { store.scheme }
     var responseCount: Int { lock.withLock { store.count } }
 
-    /// The figures the audience may see: staff with `viewInterimSurveyReports` see every version;
-    /// others see published rounds only.
-    func snapshot(interim: Bool) -> ScoredResponseStore { lock.withLock { interim ? store : publicStore } }
-
-    /// Rounds with figures for the audience, in report order (oldest first).
-    func rounds(interim: Bool) -> [String] {
-        lock.withLock {
-            interim ? store.roundCodesInOrder.filter { code in loaded.contains("\(code)#1") }
-                : store.roundCodesInOrder.filter(published.contains)
-        }
+    /// What every visitor sees: the store, the published rounds (oldest first) and the histories
+    /// of rounds published more than once.
+    var snapshot: (store: ScoredResponseStore, rounds: [String], histories: [String: RoundHistory]) {
+        lock.withLock { (store, store.roundCodesInOrder.filter { versionStores[$0] != nil }, histories) }
     }
-
-    var publishedRounds: Set<String> { lock.withLock { published } }
 
     /// The scheme and names of the latest questionnaire version (every round is scored with it).
     static func scheme(db: any Database) async throws -> (ScoringScheme, texts: [String: String], names: [String: String]) {
@@ -97,45 +90,40 @@ final class ReportEngine: @unchecked Sendable {
                 }
                 if let dimension { try store.registerCode(t.code, of: dimension) }
             }
-            publicStore = store
         }
     }
 
-    /// Registers new rounds (oldest first) and loads the responses of versions made since the last
-    /// refresh, each round's in version order. Returns how many responses were added.
+    /// Registers new rounds (oldest first) and loads the responses of publications made since the
+    /// last refresh, each round's in order. Returns how many responses were added.
     @discardableResult
     func refresh(db: any Database, catalog: SurveyCatalog) async throws -> Int {
         let rounds = try await catalog.allRounds().sorted { $0.round.opens < $1.round.opens }
-        var changed = lock.withLock {
-            var registered = false
+        lock.withLock {
             for (_, round) in rounds where !store.roundCodesInOrder.contains(round.code.rawValue) {
-                registered = (try? store.registerRound(round.code.rawValue)) != nil || registered
+                try? store.registerRound(round.code.rawValue)
             }
-            return registered
         }
         let versions = try await SurveyRoundVersionRecord.query(on: db).sort(\.$roundCode).sort(\.$number).all()
-        let known = lock.withLock { loaded }
         var added = 0
         for (_, round) in rounds {
             let code = round.code.rawValue
-            let roundVersions = versions.filter { $0.roundCode == code }
+            let loaded = lock.withLock { versionStores[code]?.count ?? 0 }
             // Versions load strictly in order, so each is a prefix of the next.
-            for (position, version) in roundVersions.enumerated()
-            where version.number == position + 1 && !known.contains("\(code)#\(version.number)") {
-                guard let order = try await catalog.questionnaire(for: round)?.items.map(\.code) else { break }
+            for version in versions.filter({ $0.roundCode == code && $0.number > loaded }).sorted(by: { $0.number < $1.number }) {
+                guard version.number == (lock.withLock { versionStores[code]?.count ?? 0 }) + 1,
+                      let order = try await catalog.questionnaire(for: round)?.items.map(\.code) else { break }
                 let rows = try await ResponseRows.read(round: code, version: version.number, itemOrder: order, on: db)
                 added += lock.withLock {
                     // A row the store refuses (a place moved region, say) is skipped, not fatal.
                     let n = rows.reduce(0) { n, row in n + ((try? store.append(row.record)) != nil ? 1 : 0) }
-                    loaded.insert("\(code)#\(version.number)")
-                    if version.kind == RoundVersion.Kind.publication.rawValue { published.insert(code) }
+                    versionStores[code, default: []].append(store.keepingRounds([code]))
+                    if version.number > 1 {
+                        addedLater[code, default: []].append(rows.map(\.record))
+                        histories[code] = RoundHistory(round: code, versions: versionStores[code]!, added: addedLater[code]!)
+                    }
                     return n
                 }
-                changed = true
             }
-        }
-        if changed {
-            lock.withLock { publicStore = store.keepingRounds(published) }
         }
         return added
     }
@@ -149,14 +137,10 @@ extension Application {
 }
 
 extension Request {
-    /// Whether the visitor sees interim figures of rounds not yet published.
-    var seesInterimReports: Bool { Authorization.isAllowedSomewhere(actor, .viewInterimSurveyReports) }
-
     func reportEngine() throws -> ReportEngine {
         guard let engine = application.reportEngine else {
             throw Abort(.serviceUnavailable, reason: "The reports are still loading; try again in a moment.")
         }
         return engine
     }
-
 }

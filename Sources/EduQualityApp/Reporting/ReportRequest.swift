@@ -60,40 +60,57 @@ enum ReportErrors {
     }
 }
 
-/// What one visitor may see of the reports: the store for their audience and the rounds with
-/// figures for them (published rounds for everyone; interim versions too for quality staff).
-/// Every page, export and API answer asks it which round to show, so none can reach an
-/// unpublished round by naming it.
+/// The published figures: the store, the published rounds, and the histories of rounds published
+/// more than once. Every page, export and API answer asks it which round to show and runs its
+/// queries through it, so none can reach an unpublished round by naming it, and a re-published
+/// round always goes through its history.
 struct ReportAccess {
     let store: ScoredResponseStore
     /// Oldest first.
     let rounds: [String]
-    let publishedRounds: Set<String>
-    let interim: Bool
+    let histories: [String: RoundHistory]
 
-    /// The round to show: the one asked for if the visitor may see it, else the latest they may.
+    /// The round to show: the one asked for if it is published, else the latest published one.
     func round(_ requested: String?) throws -> String? {
         guard let requested else { return rounds.last }
         try check(requested)
         return requested
     }
 
-    /// Refuses a round the visitor may not see: 404 when it exists but has no figures for them
-    /// yet, 400 (as for any unknown code) when there is no such round.
+    /// Refuses a round without published figures: 404 when it exists, 400 (as for any unknown
+    /// code) when there is no such round.
     func check(_ round: String) throws {
         guard !rounds.contains(round) else { return }
         guard store.roundCodesInOrder.contains(round) else { throw ReportErrors.appError(.unknownRound(round)) }
-        throw AppError.notFound(interim
-            ? "Round \(round) has no figures yet: interim figures appear the day after its first responses."
-            : "Round \(round) has no published figures yet: results appear once the round has closed and been published.")
+        throw AppError.notFound(
+            "Round \(round) has no published figures yet: results appear once the round has closed and been published.")
+    }
+
+    func indicatorTable(_ query: ReportQuery) throws -> IndicatorTable {
+        try check(query.round)
+        return try ReportErrors.run { () throws(ReportQueryError) in
+            if let history = histories[query.round] { return try history.indicatorTable(query) }
+            return try store.indicatorTable(query)
+        }
+    }
+
+    func itemDistributions(_ query: ReportQuery) throws -> ItemDistributionTable {
+        try check(query.round)
+        return try ReportErrors.run { () throws(ReportQueryError) in
+            if let history = histories[query.round] { return try history.itemDistributions(query) }
+            return try store.itemDistributions(query)
+        }
+    }
+
+    func trends(_ query: TrendQuery) throws -> TrendTable {
+        for round in query.rounds { try check(round) }
+        return try ReportErrors.run { () throws(ReportQueryError) in try store.trends(query, histories: histories) }
     }
 }
 
 extension Request {
     func reportAccess() throws -> ReportAccess {
-        let engine = try reportEngine()
-        let interim = seesInterimReports
-        return ReportAccess(store: engine.snapshot(interim: interim), rounds: engine.rounds(interim: interim),
-                            publishedRounds: engine.publishedRounds, interim: interim)
+        let (store, rounds, histories) = try reportEngine().snapshot
+        return ReportAccess(store: store, rounds: rounds, histories: histories)
     }
 }

@@ -46,13 +46,12 @@ struct DemoSeeder {
         return password
     }
 
-    /// Past rounds published, as a national lead would have; the open one gets today's interim version.
+    /// Past rounds published, as a national lead would have.
     static func publishDemoRounds(_ app: Application) async throws {
         let versions = app.roundVersions(actor: "system:demo")
         for (record, round) in try await app.surveyCatalog.allRounds() where round.state(on: .today()) == .closed {
             if try await !versions.history(of: record, round).isPublished { _ = try await versions.publish(record.code) }
         }
-        try await versions.cutInterimVersions()
     }
 
     static func banner(password: String) -> String {

@@ -25,8 +25,6 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case importSurveyResponses = "import-survey-responses"
     /// Publishing a closed round's figures to everyone (and re-publishing after late changes).
     case publishSurveyRound = "publish-survey-round"
-    /// The figures of a round not yet published, as its daily interim versions.
-    case viewInterimSurveyReports = "view-interim-survey-reports"
     case triageComments = "triage-comments"
     /// Survey comments a quality team shared with the placement provider.
     case viewSharedComments = "view-shared-comments"

@@ -13,12 +13,6 @@ public enum Authorization {
         }
     }
 
-    /// Whether any of the actor's roles permits the action, whatever its scope: for actions whose
-    /// resource is the same for every scope (interim survey figures are suppressed nationally).
-    public static func isAllowedSomewhere(_ actor: Actor, _ action: Action) -> Bool {
-        action.isPublic || actor.assignments.contains { permittedActions(for: $0.role).contains(action) }
-    }
-
     /// The role × action matrix. Scope decides where each permitted action applies.
     public static func permittedActions(for role: Role) -> Set<Action> {
         switch role {
@@ -34,12 +28,11 @@ public enum Authorization {
             [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,
              .recordSpeakUpCase, .exportSpeakUpReturn]
         case .regionalQualityTeam:
-            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
-             .viewInterimSurveyReports]
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
-             .viewInterimSurveyReports, .exportSpeakUpReturn]
+             .exportSpeakUpReturn]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,

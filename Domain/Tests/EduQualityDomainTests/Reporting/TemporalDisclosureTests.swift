@@ -37,7 +37,8 @@ struct TemporalDisclosureTests {
 
     /// Every figure of a fixed set of queries (each grouping, with no filter and with each single
     /// filter), keyed by query, group and measure: n of the published ones.
-    static func figures(_ store: ScoredResponseStore, threshold: DisclosureThreshold) throws -> [String: Int] {
+    static func figures(_ store: ScoredResponseStore, history: RoundHistory? = nil,
+                        threshold: DisclosureThreshold) throws -> [String: Int] {
         var figures = [String: Int]()
         var filterSets: [[ReportDimension: String]] = [[:]]
         for d in ReportDimension.allCases where d != .national {
@@ -47,11 +48,11 @@ struct TemporalDisclosureTests {
             for groupBy in ReportDimension.allCases {
                 let query = ReportQuery(round: "r", groupBy: groupBy, filters: filters, threshold: threshold)
                 let name = "\(groupBy.rawValue) \(filters.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"
-                for row in try store.indicatorTable(query).rows {
+                for row in try history?.indicatorTable(query).rows ?? store.indicatorTable(query).rows {
                     if let n = row.n { figures["\(name) \(row.group) \(row.indicator)"] = n }
                     if let b = row.benchmark { figures["benchmark \(filters[.profession] ?? "") \(row.indicator)"] = b.n }
                 }
-                for row in try store.itemDistributions(query).rows {
+                for row in try history?.itemDistributions(query).rows ?? store.itemDistributions(query).rows {
                     if let n = row.n { figures["\(name) \(row.group) \(row.item)"] = n }
                 }
             }
@@ -59,59 +60,59 @@ struct TemporalDisclosureTests {
         return figures
     }
 
-    @Test("no figure moves by 1 to threshold−1 between versions",
-          arguments: [(3, 1 as UInt64), (3, 2), (10, 3), (3, 4), (10, 5)])
-    func noSmallMoves(threshold value: Int, seed: UInt64) throws {
-        // setup: a published version and some late responses, 1 to 60 of them
-        let threshold = DisclosureThreshold(value)!
-        let first = Self.records(value * 40, seed: seed)
-        var g = SeededGenerator(seed: seed &+ 100)
-        // Random stragglers, and a few groups of threshold alike responses that may all join.
-        let alike = Self.records(4, seed: seed &+ 2000).flatMap { repeatElement($0, count: value) }
-        let late = Self.records(Int.random(in: 1...60, using: &g), seed: seed &+ 1000) + alike
-        // MUT
-        let admitted = TemporalDisclosure.admitted(late, scheme: Self.scheme, hasEarlierVersion: true, threshold: threshold)
-        let added = zip(late, admitted).filter(\.1).map(\.0)
-        // validate
-        #expect(added.count >= alike.count, "alike groups pass the rule")
-        let before = try Self.figures(Self.store(first), threshold: threshold)
-        let after = try Self.figures(Self.store(first + added), threshold: threshold)
-        var compared = 0
+    /// Compares two publications' figures: none published in both moves by 1…threshold−1.
+    static func expectNoSmallMoves(_ before: [String: Int], _ after: [String: Int], threshold: DisclosureThreshold) -> (compared: Int, moved: Int) {
+        var compared = 0, moved = 0
         for (key, n) in after {
             guard let earlier = before[key] else { continue }
             compared += 1
+            if n != earlier { moved += 1 }
             #expect(threshold.allowsDifference(n - earlier), "\(key): \(earlier) → \(n)")
         }
-        #expect(compared > 50)
+        return (compared, moved)
     }
 
-    @Test("a single late response is held back; enough alike ones are admitted together")
-    func singleLateResponse() {
-        let one = Self.records(1, seed: 9)
-        #expect(TemporalDisclosure.admitted(one, scheme: Self.scheme, hasEarlierVersion: true, threshold: .standard) == [false])
-        let three = Array(repeating: one[0], count: 3)
-        #expect(TemporalDisclosure.admitted(three, scheme: Self.scheme, hasEarlierVersion: true, threshold: .standard)
-                == [true, true, true])
+    @Test("re-published: no figure moves by 1 to threshold−1 from any earlier publication",
+          arguments: [(3, 1 as UInt64), (3, 2), (10, 3), (3, 4), (10, 5)])
+    func noSmallMoves(threshold value: Int, seed: UInt64) throws {
+        // setup: a first publication, then two later ones of random stragglers and a few groups of
+        // threshold alike learners (whose figures may move)
+        let threshold = DisclosureThreshold(value)!
+        let first = Self.records(value * 40, seed: seed)
+        var g = SeededGenerator(seed: seed &+ 100)
+        let alike = Self.records(4, seed: seed &+ 2000).flatMap { repeatElement($0, count: value) }
+        let second = Self.records(Int.random(in: 1...60, using: &g), seed: seed &+ 1000) + alike
+        let third = Self.records(Int.random(in: 1...20, using: &g), seed: seed &+ 3000)
+        let v1 = Self.store(first), v2 = Self.store(first + second), v3 = Self.store(first + second + third)
+        // MUT
+        let h2 = RoundHistory(round: "r", versions: [v1, v2], added: [second])
+        let h3 = RoundHistory(round: "r", versions: [v1, v2, v3], added: [second, third])
+        // validate
+        let f1 = try Self.figures(v1, threshold: threshold)
+        let f2 = try Self.figures(v2, history: h2, threshold: threshold)
+        let f3 = try Self.figures(v3, history: h3, threshold: threshold)
+        let (compared, moved) = Self.expectNoSmallMoves(f1, f2, threshold: threshold)
+        _ = Self.expectNoSmallMoves(f1, f3, threshold: threshold)
+        _ = Self.expectNoSmallMoves(f2, f3, threshold: threshold)
+        #expect(compared > 50, "most figures stay published")
+        #expect(moved > 0, "the alike groups' figures move, by threshold or more")
+        // the history's first publication is the store's own table
+        #expect(try h3.indicatorTable(ReportQuery(round: "r", groupBy: .site, threshold: threshold)).rows.count
+                == (try v3.indicatorTable(ReportQuery(round: "r", groupBy: .site, threshold: threshold))).rows.count)
     }
 
-    @Test("a late response alike in every dimension but one unstated answer is held back")
-    func unstatedIsAPopulation() {
-        // Three alike responses, one of which leaves its level empty: "level not stated" would
-        // move by one, and so would the level-L1 cells.
-        let base = Self.records(1, seed: 9)[0]
-        var unstated = base
-        unstated.level = nil
-        var stated = base
-        stated.level = "L1"
-        let admitted = TemporalDisclosure.admitted([stated, stated, unstated], scheme: Self.scheme, hasEarlierVersion: true,
-                                                   threshold: .standard)
-        #expect(admitted == [false, false, false])
-    }
-
-    @Test("the first version admits everything")
-    func firstVersion() {
-        let records = Self.records(5, seed: 3)
-        #expect(TemporalDisclosure.admitted(records, scheme: Self.scheme, hasEarlierVersion: false, threshold: .standard)
-                == Array(repeating: true, count: 5))
+    @Test("one late response: every figure it would move is suppressed, the rest stay")
+    func singleLateResponse() throws {
+        let first = Self.records(120, seed: 9), late = Self.records(1, seed: 10)
+        let v1 = Self.store(first), v2 = Self.store(first + late)
+        let before = try Self.figures(v1, threshold: .standard)
+        let after = try Self.figures(v2, history: RoundHistory(round: "r", versions: [v1, v2], added: [late]),
+                                     threshold: .standard)
+        let (compared, moved) = Self.expectNoSmallMoves(before, after, threshold: .standard)
+        #expect(moved == 0)
+        #expect(compared > 0, "figures without the late learner stay published")
+        // without the history, the national figure would have moved by one
+        let plain = try Self.figures(v2, threshold: .standard)
+        #expect(before.contains { key, n in plain[key].map { $0 - n == 1 } ?? false })
     }
 }

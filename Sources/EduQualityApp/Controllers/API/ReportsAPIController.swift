@@ -16,16 +16,14 @@ struct ReportsAPIController: RouteCollection {
         try req.authorize(.viewSurveyReports)
         let query = try ReportParameters(req).query(threshold: req.config.disclosureThreshold)
         let access = try req.reportAccess()
-        try access.check(query.round)
-        return try Self.json(access, ReportErrors.run { () throws(ReportQueryError) in try access.store.indicatorTable(query) })
+        return try Self.json(access.indicatorTable(query))
     }
 
     @Sendable func items(req: Request) async throws -> Response {
         try req.authorize(.viewSurveyReports)
         let query = try ReportParameters(req).query(threshold: req.config.disclosureThreshold)
         let access = try req.reportAccess()
-        try access.check(query.round)
-        return try Self.json(access, ReportErrors.run { () throws(ReportQueryError) in try access.store.itemDistributions(query) })
+        return try Self.json(access.itemDistributions(query))
     }
 
     /// `rounds=A,B,C` in order (default: every round the visitor may see, oldest first).
@@ -35,7 +33,6 @@ struct ReportsAPIController: RouteCollection {
         let access = try req.reportAccess()
         let rounds = (req.query[String.self, at: "rounds"]).map { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
             ?? access.rounds
-        for round in rounds { try access.check(round) }
         let groupBy = try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: p.groupBy ?? "national") }
         var filters: [ReportDimension: String] = [:]
         for (name, code) in p.filters {
@@ -43,7 +40,7 @@ struct ReportsAPIController: RouteCollection {
         }
         let query = TrendQuery(rounds: rounds, groupBy: groupBy, filters: filters, indicators: p.indicators,
                                threshold: req.config.disclosureThreshold)
-        return try Self.json(access, ReportErrors.run { () throws(ReportQueryError) in try access.store.trends(query) })
+        return try Self.json(access.trends(query))
     }
 
     static let encoder: JSONEncoder = {
@@ -53,12 +50,10 @@ struct ReportsAPIController: RouteCollection {
         return e
     }()
 
-    /// Published figures may be cached anywhere; a staff member's answer (interim figures) nowhere.
-    static func json(_ access: ReportAccess, _ value: some Encodable) throws -> Response {
+    static func json(_ value: some Encodable) throws -> Response {
         let response = Response(status: .ok, body: .init(data: try encoder.encode(value)))
         response.headers.contentType = .json
-        response.headers.replaceOrAdd(name: .cacheControl, value: access.interim ? "private, no-store" : "public, max-age=5")
-        response.headers.replaceOrAdd(name: .vary, value: "Cookie, Authorization")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=5")
         return response
     }
 }

@@ -23,8 +23,7 @@ struct SurveyAPIController: RouteCollection {
     @Sendable func rounds(req: Request) async throws -> [RoundDTO] {
         try req.authorize(.viewPublicInformation)
         let today = CalendarDay.today()
-        let publications = try await SurveyRoundVersionRecord.query(on: req.db)
-            .filter(\.$kind == RoundVersion.Kind.publication.rawValue).sort(\.$number).all()
+        let publications = try await SurveyRoundVersionRecord.query(on: req.db).sort(\.$number).all()
         let publishedOn = Dictionary(publications.map { ($0.roundCode, $0.madeOn) }, uniquingKeysWith: { first, _ in first })
         return try await req.surveyCatalog.allRounds().map { _, r in
             RoundDTO(code: r.code.rawValue, opens: r.opens.iso, closes: r.closes.iso, state: r.state(on: today).rawValue,

@@ -20,7 +20,7 @@ struct SurveyAdminController: RouteCollection {
     struct RoundRow: Encodable {
         let code, opens, closes, state, questionnaire: String
         let responses: Int
-        /// Who sees its figures: "Published 2 December 2026 (version 3)", "Interim, staff only", …
+        /// "Published 2026-12-02 (version 3)" or "Not published".
         let publication: String
         let published: Bool
         let waiting: Int
@@ -50,7 +50,7 @@ struct SurveyAdminController: RouteCollection {
             let n = try await SurveyResponseRecord.query(on: req.db).filter(\.$roundCode == record.code).count()
             let history = try await roundVersions.history(of: record, round)
             let publication = history.latestPublication.map { "Published \($0.madeOn) (version \($0.number))" }
-                ?? (history.versions.last.map { "Interim version \($0.number) of \($0.madeOn), staff only" } ?? "None yet")
+                ?? "Not published"
             rounds.append(RoundRow(code: round.code.rawValue, opens: round.opens.iso, closes: round.closes.iso,
                                    state: round.state(on: today).rawValue, questionnaire: round.questionnaireVersion ?? "none",
                                    responses: n, publication: publication, published: history.isPublished,

@@ -60,14 +60,6 @@ struct ReportPagesController: RouteCollection {
         let threshold: Int
         let hasData: Bool
         let groupLabel: String
-        let interimNote: String?
-    }
-
-    /// Shown to quality staff over a round that is not published yet.
-    static func interimNote(_ access: ReportAccess, round: String?) -> String? {
-        guard access.interim, let round, !(access.publishedRounds.contains(round)) else { return nil }
-        return "Interim figures for \(round), for quality staff only: this round is not published, and its figures "
-            + "are refreshed at most once a day."
     }
 
     @Sendable func tool(req: Request) async throws -> Vapor.View {
@@ -88,7 +80,7 @@ struct ReportPagesController: RouteCollection {
         var national = p
         national.groupBy = ReportDimension.national.rawValue
         national.indicators = nil
-        let headlineTable = try store.indicatorTable(try national.query(threshold: threshold))
+        let headlineTable = try access.indicatorTable(try national.query(threshold: threshold))
         let headline = headlineTable.rows.map { r in
             Headline(name: names.indicator(r.indicator), percentPositive: r.percentPositive.map { "\(Int($0.rounded()))%" } ?? "Suppressed",
                      mean: r.mean.map(ReportCharts.fmt) ?? "–", n: r.n.map(String.init) ?? "fewer than \(threshold.value)",
@@ -99,7 +91,7 @@ struct ReportPagesController: RouteCollection {
         let columns = store.scheme.themes.map { names.indicator($0.code) }
         switch view {
         case .grid:
-            let table = try store.indicatorTable(try p.query(threshold: threshold))
+            let table = try access.indicatorTable(try p.query(threshold: threshold))
             let byGroup = Dictionary(grouping: table.rows, by: \.group)
             for group in Self.ordered(Array(byGroup.keys), groupBy, names) {
                 let rows = byGroup[group]!
@@ -113,7 +105,7 @@ struct ReportPagesController: RouteCollection {
         case .ranking:
             var q = p
             q.indicators = [indicator]
-            let table = try store.indicatorTable(try q.query(threshold: threshold))
+            let table = try access.indicatorTable(try q.query(threshold: threshold))
             let published = table.rows.filter { $0.mean != nil }.sorted { $0.mean! > $1.mean! }
             ranking = published.enumerated().map { i, r in
                 RankRow(position: i + 1, label: names.name(r.group, groupBy), mean: ReportCharts.fmt(r.mean!),
@@ -123,7 +115,7 @@ struct ReportPagesController: RouteCollection {
                 RankRow(position: 0, label: names.name($0.group, groupBy), mean: "Suppressed", ci: "", n: "", percentPositive: "", flag: "suppressed")
             }
         case .boxplots:
-            let table = try store.indicatorTable(try p.query(threshold: threshold))
+            let table = try access.indicatorTable(try p.query(threshold: threshold))
             for theme in store.scheme.themes {
                 let rows = table.rows.filter { $0.indicator == theme.code && $0.mean != nil }
                     .sorted { $0.mean! > $1.mean! }.prefix(40)
@@ -132,7 +124,7 @@ struct ReportPagesController: RouteCollection {
                                                               rows: rows.map { (names.name($0.group, groupBy), $0) })))
             }
         case .items:
-            let table = try store.itemDistributions(try national.query(threshold: threshold))
+            let table = try access.itemDistributions(try national.query(threshold: threshold))
             let scale = try await scaleLabels(req)
             items = table.rows.map { r in
                 let counts = (r.rankCounts ?? [])
@@ -171,8 +163,7 @@ struct ReportPagesController: RouteCollection {
             headline: headline, populationLabel: Self.populationLabel(p, names: names),
             columns: columns, grid: grid, ranking: ranking, items: items, charts: charts, trendRows: trendRows,
             csvHref: "/reports/export.csv?" + base, threshold: threshold.value, hasData: !rounds.isEmpty,
-            groupLabel: ReportNames.label(groupBy),
-            interimNote: Self.interimNote(access, round: p.round)))
+            groupLabel: ReportNames.label(groupBy)))
     }
 
     static func cell(_ r: IndicatorRow, threshold: DisclosureThreshold) -> Cell {
@@ -212,7 +203,7 @@ struct ReportPagesController: RouteCollection {
         for (k, v) in p.filters { filters[try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: k) }] = v }
         let query = TrendQuery(rounds: access.rounds, groupBy: groupBy, filters: filters, indicators: p.indicators,
                                threshold: threshold)
-        return try ReportErrors.run { () throws(ReportQueryError) in try access.store.trends(query) }
+        return try access.trends(query)
     }
 
     private func filterOptions(_ req: Request, names: ReportNames, p: ReportParameters) async throws -> [Filter] {
@@ -246,7 +237,7 @@ struct ReportPagesController: RouteCollection {
         func num(_ v: Double?) -> String { v.map { String($0) } ?? "" }
         switch view {
         case .grid, .ranking, .boxplots:
-            let table = try store.indicatorTable(try p.query(threshold: threshold))
+            let table = try access.indicatorTable(try p.query(threshold: threshold))
             line(["round", "group_by", "group", "group_name", "indicator", "flag", "n", "mean", "sd", "ci_low", "ci_high",
                   "percent_positive", "benchmark_n", "benchmark_mean", "benchmark_q1", "benchmark_q3", "benchmark_ci_low", "benchmark_ci_high"])
             for r in table.rows {
@@ -256,7 +247,7 @@ struct ReportPagesController: RouteCollection {
                       b.map { String($0.n) } ?? "", num(b?.mean), num(b?.q1), num(b?.q3), num(b?.ciLow), num(b?.ciHigh)])
             }
         case .items:
-            let table = try store.itemDistributions(try p.query(threshold: threshold))
+            let table = try access.itemDistributions(try p.query(threshold: threshold))
             let width = table.rows.compactMap { $0.rankCounts?.count }.max() ?? 5
             line(["round", "group_by", "group", "indicator", "item", "n"] + (1...width).map { "rank_\($0)" } + ["not_applicable", "percent_positive"])
             for r in table.rows {
@@ -278,7 +269,6 @@ struct ReportPagesController: RouteCollection {
         }
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        if access.interim { response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store") }
         response.headers.contentDisposition = .init(.attachment, filename: "survey-\(view.rawValue)-\(p.round ?? "all").csv")
         return response
     }
@@ -326,12 +316,12 @@ struct ReportPagesController: RouteCollection {
         p.round = round
         p.filters = [dimension.rawValue: code]
         p.groupBy = ReportDimension.national.rawValue
-        let headline = try store.indicatorTable(try p.query(threshold: threshold)).rows.map { r in
+        let headline = try access.indicatorTable(try p.query(threshold: threshold)).rows.map { r in
             Headline(name: names.indicator(r.indicator), percentPositive: r.percentPositive.map { "\(Int($0.rounded()))%" } ?? "Suppressed",
                      mean: r.mean.map(ReportCharts.fmt) ?? "–", n: r.n.map(String.init) ?? "", flag: r.flag.rawValue)
         }
         p.groupBy = groupBy.rawValue
-        let table = try store.indicatorTable(try p.query(threshold: threshold))
+        let table = try access.indicatorTable(try p.query(threshold: threshold))
         let byGroup = Dictionary(grouping: table.rows, by: \.group)
         let grid = Self.ordered(Array(byGroup.keys), groupBy, names).map { g in
             GridRow(label: names.name(g, groupBy), cells: store.scheme.themes.map { t in

@@ -1,91 +1,117 @@
-/// Disclosure control over time: a round's figures come from frozen versions (`RoundVersion`),
-/// and a new version may not move any figure that someone could have seen by 1 to threshold−1
-/// respondents, or (n × mean after) − (n × mean before) gives those learners' scores away.
+/// Disclosure control over time. A round's figures come from frozen publications
+/// (`RoundVersion`); when it is published again after late responses, a figure that someone could
+/// have seen in an earlier publication may change only if the change is itself a figure that may
+/// be published: otherwise (n × mean after) − (n × mean before) gives the late learners' answers
+/// away.
 ///
-/// The rule is applied to the responses a new version adds, not to the tables: for every
-/// population a report can describe — each dimension at a code, at "not stated", or dropped,
-/// places also widened (site → organisation → region → everyone; rows without a site form an
-/// organisation's "no site" group) — and every measure (each theme's scored respondents, each
-/// item's answerers), the number of added respondents in it must be 0 or ≥ threshold. Every cell,
-/// benchmark and "not stated" remainder is such a population, and so any sum of them changes by 0
-/// or ≥ threshold too. Added responses in a population that breaks the rule are held back (they
-/// wait for the next version), until every population holds; with no earlier version there is
-/// nothing to compare with and every response is admitted.
-public enum TemporalDisclosure {
-    /// Which of the waiting responses the next version may add (`true`: admitted).
-    public static func admitted(_ waiting: [ResponseRecord], scheme: ScoringScheme, hasEarlierVersion: Bool,
-                                threshold: DisclosureThreshold) -> [Bool] {
-        guard hasEarlierVersion, !waiting.isEmpty else { return Array(repeating: true, count: waiting.count) }
-        let measures = waiting.map { countedMeasures($0, scheme: scheme) }
-        let keys = waiting.map(populationKeys)
-        var counts = [PopulationKey: [Int: Int]]()
-        for (r, rowKeys) in keys.enumerated() {
-            for key in rowKeys { for m in measures[r] { counts[key, default: [:]][m, default: 0] += 1 } }
+/// So the table of a query at publication j is worked out from the table at every earlier
+/// publication i (each in turn through this rule) and from the same query over the responses
+/// added since i alone (the "delta"): a cell published at i whose delta cell is suppressed by the
+/// ordinary rules (a), (b), (c) — it moved by 1 to threshold−1, or the move would let a smaller one
+/// be worked out — is suppressed at j, and so is every row of a table whose benchmark moved that
+/// way. Rule (b) then runs at j over the cells so suppressed too. A cell with no late response
+/// does not move and stays as it was; a cell first published at j was never seen before.
+/// Because the published-at-i cells of a parent are a subset of the delta's published cells,
+/// the parent's change less theirs is 0 or ≥ threshold too.
+struct TemporalConstraints: Sendable {
+    struct Cell: Hashable, Sendable { let group: String, measure: String }
+    var cells: Set<Cell> = []
+    /// Themes whose benchmark moved by too little to publish the move.
+    var benchmarks: Set<String> = []
+
+    static let none = TemporalConstraints()
+
+    func suppresses(group: String, measure: String) -> Bool {
+        !cells.isEmpty && cells.contains(Cell(group: group, measure: measure))
+    }
+}
+
+/// A round's publications, oldest first: the store as each left it (the last is the one shown
+/// now), and the responses each publication after the first added. Built by the reporting engine
+/// when a round is published again; queries about the round go through it.
+public struct RoundHistory: Sendable {
+    public let round: String
+    let versions: [ScoredResponseStore]
+    /// deltas[j][i]: a store of the responses added after publication i up to publication j.
+    let deltas: [[ScoredResponseStore]]
+
+    /// `versions[k]`: the store after publication k; `added[k − 1]`: the responses publication k
+    /// added (k ≥ 1). Late responses the store refuses (a place moved region, say) are left out
+    /// of the deltas too.
+    public init(round: String, versions: [ScoredResponseStore], added: [[ResponseRecord]]) {
+        precondition(!versions.isEmpty && added.count == versions.count - 1)
+        self.round = round
+        self.versions = versions
+        let scheme = versions[0].scheme
+        deltas = versions.indices.map { j in
+            (0..<j).map { i in
+                var delta = ScoredResponseStore(scheme: scheme)
+                for batch in added[i..<j] { for record in batch { try? delta.append(record) } }
+                return delta
+            }
         }
-        var admitted = Array(repeating: true, count: waiting.count)
-        while true {
-            var holdBack = [Int]()
-            for r in waiting.indices where admitted[r] {
-                let breaks = keys[r].contains { key in
-                    measures[r].contains { m in
-                        let n = counts[key]![m]!
-                        return !threshold.allowsDifference(n)
-                    }
+    }
+
+    public func indicatorTable(_ query: ReportQuery) throws(ReportQueryError) -> IndicatorTable {
+        var tables = [IndicatorTable]()
+        for (j, store) in versions.enumerated() {
+            var constraints = TemporalConstraints.none
+            for i in 0..<j {
+                let delta = deltas[j][i]
+                let moves = (try? delta.indicatorTable(query)).map(Self.published) ?? [:]
+                for row in tables[i].rows where row.n != nil {
+                    let cell = TemporalConstraints.Cell(group: row.group, measure: row.indicator)
+                    if let move = moves[cell], move == nil { constraints.cells.insert(cell) }
                 }
-                if breaks { holdBack.append(r) }
+                for theme in (try? store.themeIndices(query.indicators)) ?? []
+                where delta.benchmarkMovesTooLittle(round: query.round, profession: query.filters[.profession],
+                                                    theme: theme, threshold: query.threshold) {
+                    constraints.benchmarks.insert(store.scheme.themes[theme].code)
+                }
             }
-            if holdBack.isEmpty { return admitted }
-            for r in holdBack {
-                admitted[r] = false
-                for key in keys[r] { for m in measures[r] { counts[key]![m]! -= 1 } }
-            }
+            tables.append(try store.indicatorTable(query, constraints: constraints))
         }
+        return tables.last!
     }
 
-    /// A population: the place at one level of its ladder, and each other dimension at a code,
-    /// at "not stated" (nil) or dropped.
-    struct PopulationKey: Hashable {
-        enum Place: Hashable {
-            case site(String), noSite(organisation: String), organisation(String), region(String), everyone
+    public func itemDistributions(_ query: ReportQuery) throws(ReportQueryError) -> ItemDistributionTable {
+        var tables = [ItemDistributionTable]()
+        for (j, store) in versions.enumerated() {
+            var constraints = TemporalConstraints.none
+            for i in 0..<j {
+                var moves = [TemporalConstraints.Cell: Int?]()
+                for row in (try? deltas[j][i].itemDistributions(query))?.rows ?? [] {
+                    moves[TemporalConstraints.Cell(group: row.group, measure: row.item)] = row.n
+                }
+                for row in tables[i].rows where row.n != nil {
+                    let cell = TemporalConstraints.Cell(group: row.group, measure: row.item)
+                    if let move = moves[cell], move == nil { constraints.cells.insert(cell) }
+                }
+            }
+            tables.append(try store.itemDistributions(query, constraints: constraints))
         }
-        enum Code: Hashable { case code(String?), dropped }
-        let place: Place
-        let profession: Code, specialty: Code, placementType: Code, level: Code
+        return tables.last!
     }
 
-    /// The 4 × 2⁴ populations a response belongs to.
-    static func populationKeys(_ record: ResponseRecord) -> [PopulationKey] {
-        let places: [PopulationKey.Place] = [
-            record.site.map { .site($0) } ?? .noSite(organisation: record.organisation),
-            .organisation(record.organisation), .region(record.region), .everyone,
-        ]
-        let codes: [String?] = [record.profession, record.specialty, record.placementType, record.level]
-        var keys = [PopulationKey]()
-        keys.reserveCapacity(places.count << codes.count)
-        for place in places {
-            for mask in 0..<(1 << codes.count) {
-                func code(_ i: Int) -> PopulationKey.Code { mask & (1 << i) != 0 ? .dropped : .code(codes[i]) }
-                keys.append(PopulationKey(place: place, profession: code(0), specialty: code(1),
-                                          placementType: code(2), level: code(3)))
-            }
-        }
-        return keys
+    /// Each row's n (nil when suppressed), by cell.
+    private static func published(_ table: IndicatorTable) -> [TemporalConstraints.Cell: Int?] {
+        Dictionary(table.rows.map { (TemporalConstraints.Cell(group: $0.group, measure: $0.indicator), $0.n) },
+                   uniquingKeysWith: { first, _ in first })
     }
+}
 
-    /// The measures a response counts in: theme t (its index) when it has a score for it, and
-    /// item i (themes.count + its index) when it answered it with a rank or "not applicable".
-    static func countedMeasures(_ record: ResponseRecord, scheme: ScoringScheme) -> [Int] {
-        var measures = [Int]()
-        for (t, theme) in scheme.themes.enumerated()
-        where scheme.respondentScore(theme: theme, profession: record.profession, answers: record.answers) != nil {
-            measures.append(t)
+extension ScoredResponseStore {
+    /// Whether this store of added responses has respondents in a benchmark population (the round,
+    /// or one profession in it) but too few, or too few apart, to publish their move.
+    func benchmarkMovesTooLittle(round: String, profession: String?, theme: Int, threshold: DisclosureThreshold) -> Bool {
+        guard let roundID = roundCodes.id(of: round) else { return false }
+        var professionID: UInt16 = 0
+        if let profession {
+            guard let id = dictionaries[ReportDimension.profession.column!].id(of: profession) else { return false }
+            professionID = id
         }
-        for (i, item) in scheme.items.enumerated() where item.isShown(to: record.profession) {
-            switch record.answers[item.code] ?? .unanswered {
-            case .rank, .notApplicable: measures.append(scheme.themes.count + i)
-            case .unanswered: break
-            }
-        }
-        return measures
+        let r = Int(roundID) - 1
+        guard rounds[r].benchmarkScores(profession: professionID, theme: theme).n > 0 else { return false }
+        return benchmarkFigures(round: r, profession: professionID, theme: theme, threshold: threshold) == nil
     }
 }

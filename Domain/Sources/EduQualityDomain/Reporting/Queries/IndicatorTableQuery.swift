@@ -2,6 +2,11 @@ extension ScoredResponseStore {
     /// The indicator table: per group and indicator n, mean, SD, 95% CI, % positive, benchmark
     /// and flag, through disclosure control (see `DisclosureControl`).
     public func indicatorTable(_ query: ReportQuery) throws(ReportQueryError) -> IndicatorTable {
+        try indicatorTable(query, constraints: .none)
+    }
+
+    /// The same, with the cells and benchmarks that the temporal rule suppresses (`RoundHistory`).
+    func indicatorTable(_ query: ReportQuery, constraints: TemporalConstraints) throws(ReportQueryError) -> IndicatorTable {
         let plan = try TablePlan(store: self, round: query.round, groupBy: query.groupBy, filters: query.filters)
         let themes = try themeIndices(query.indicators)
         let columns = rounds[plan.round]
@@ -18,15 +23,17 @@ extension ScoredResponseStore {
             let groups = order.filter { counts[$0] > 0 }
             let benchmark = benchmarkFigures(round: plan.round, profession: plan.profession, theme: theme,
                                              threshold: query.threshold)
+            let indicator = scheme.themes[theme].code
             let suppressed = DisclosureControl.suppressions(
                 cells: groups, groupCounts: counts,
                 passesRelaxations: groups.map { g in
-                    DisclosureControl.passesRuleC(group: g, n: counts[g], shared: pass.shared(g: g, position),
-                                                  plan: plan, relaxations: relaxations, columns: columns,
-                                                  threshold: query.threshold) { !columns.score(ofRow: $0, theme: theme).isNaN }
+                    !constraints.suppresses(group: plan.grouping.code(ofGroup: g, dictionaries: dictionaries), measure: indicator)
+                        && DisclosureControl.passesRuleC(group: g, n: counts[g], shared: pass.shared(g: g, position),
+                                                         plan: plan, relaxations: relaxations, columns: columns,
+                                                         threshold: query.threshold) { !columns.score(ofRow: $0, theme: theme).isNaN }
                 },
-                wider: plan.grouping.wider, benchmarkPublished: benchmark != nil, threshold: query.threshold)
-            let indicator = scheme.themes[theme].code
+                wider: plan.grouping.wider,
+                benchmarkPublished: benchmark != nil && !constraints.benchmarks.contains(indicator), threshold: query.threshold)
             for (i, g) in groups.enumerated() {
                 let code = plan.grouping.code(ofGroup: g, dictionaries: dictionaries)
                 let row: IndicatorRow

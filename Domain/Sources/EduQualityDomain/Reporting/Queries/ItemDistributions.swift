@@ -27,6 +27,11 @@ public struct ItemDistributionRow: Sendable, Hashable, Codable {
 
 extension ScoredResponseStore {
     public func itemDistributions(_ query: ReportQuery) throws(ReportQueryError) -> ItemDistributionTable {
+        try itemDistributions(query, constraints: .none)
+    }
+
+    /// The same, with the cells that the temporal rule suppresses (`RoundHistory`).
+    func itemDistributions(_ query: ReportQuery, constraints: TemporalConstraints) throws(ReportQueryError) -> ItemDistributionTable {
         let plan = try TablePlan(store: self, round: query.round, groupBy: query.groupBy, filters: query.filters)
         let themes = try themeIndices(query.indicators)
         let columns = rounds[plan.round]
@@ -46,9 +51,10 @@ extension ScoredResponseStore {
                 let suppressed = DisclosureControl.suppressions(
                     cells: groups, groupCounts: counts,
                     passesRelaxations: groups.map { g in
-                        DisclosureControl.passesRuleC(group: g, n: counts[g], shared: pass.shared[g], plan: plan,
-                                                      relaxations: relaxations, columns: columns,
-                                                      threshold: query.threshold) { answers[$0] != RoundColumns.unanswered }
+                        !constraints.suppresses(group: plan.grouping.code(ofGroup: g, dictionaries: dictionaries), measure: item.code)
+                            && DisclosureControl.passesRuleC(group: g, n: counts[g], shared: pass.shared[g], plan: plan,
+                                                             relaxations: relaxations, columns: columns,
+                                                             threshold: query.threshold) { answers[$0] != RoundColumns.unanswered }
                     },
                     wider: plan.grouping.wider, benchmarkPublished: true, threshold: query.threshold)
                 for (i, g) in groups.enumerated() {

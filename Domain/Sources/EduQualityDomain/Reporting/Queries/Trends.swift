@@ -59,11 +59,22 @@ public struct YearOnYearChange: Sendable, Hashable, Codable {
 
 extension ScoredResponseStore {
     public func trends(_ query: TrendQuery) throws(ReportQueryError) -> TrendTable {
+        try trends(query, histories: [:])
+    }
+
+    /// Trends where some rounds have been published more than once: each round's cells through
+    /// its own history (`RoundHistory`), the others through this store.
+    public func trends(_ query: TrendQuery, histories: [String: RoundHistory]) throws(ReportQueryError) -> TrendTable {
         guard !query.rounds.isEmpty else { throw .noRounds }
         var tables = [IndicatorTable]()
         for round in query.rounds {
-            tables.append(try indicatorTable(ReportQuery(round: round, groupBy: query.groupBy, filters: query.filters,
-                                                         indicators: query.indicators, threshold: query.threshold)))
+            let roundQuery = ReportQuery(round: round, groupBy: query.groupBy, filters: query.filters,
+                                         indicators: query.indicators, threshold: query.threshold)
+            if let history = histories[round] {
+                tables.append(try history.indicatorTable(roundQuery))
+            } else {
+                tables.append(try indicatorTable(roundQuery))
+            }
         }
         // Each cell's row in each round (nil where it has nobody with a score that round).
         struct Cell: Hashable { let group: String, indicator: String }
