@@ -9,8 +9,8 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     // Below info, Vapor logs request heads (user agents) and Fluent logs every query with its
     // values (what anonymous reporters wrote): the service never logs below info.
     if app.logger.logLevel < .info { app.logger.logLevel = .info }
-    app.storage[ReceiptAttemptsKey.self] = ReceiptAttempts()
-    app.storage[ResumeAttemptsKey.self] = ResumeAttempts()
+    app.receiptAttempts = .receiptCodes()
+    app.resumeAttempts = .resumeCodes()
     app.storage[QuestionnaireCacheKey.self] = QuestionnaireCache()
     app.storage[ImportJobsKey.self] = ImportJobs()
     if let data = FileManager.default.contents(atPath: config.seedDirectory + "/reference/comment-keywords.json") {

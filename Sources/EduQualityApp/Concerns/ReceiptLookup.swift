@@ -16,7 +16,7 @@ struct ReceiptLookup {
         let now = Date()
         let attempts = req.application.receiptAttempts
         let code = ReceiptCode(typed: typed)
-        if let wait = await attempts.refusal(locator: code?.locator, at: now) {
+        if let wait = await attempts.refusal(code: code?.locator, at: now) {
             throw AppError.tooManyRequests(retryAfterSeconds: wait)
         }
         var candidates: [ConcernRecord] = []
@@ -33,47 +33,11 @@ struct ReceiptLookup {
             return hashes.firstIndex { $0.map { (try? Bcrypt.verify(canonical, created: $0)) ?? false } ?? false }
         }
         guard let match else {
-            await attempts.fail(locator: code?.locator, at: now)
+            await attempts.fail(code: code?.locator, at: now)
             throw Self.notFound
         }
         return candidates[match]
     }
 
     static let decoy: String = (try? Bcrypt.hash("decoy receipt code", cost: ConcernIntake.receiptHashCost)) ?? ""
-}
-
-/// Failed receipt-code attempts, per locator and across everyone, in this server's memory.
-actor ReceiptAttempts {
-    private var byLocator: AttemptLimiter
-    private var everyone: AttemptLimiter
-    private var failures = 0
-    private static let everyoneKey = "*"
-
-    init(perLocator: Int = 20, perLocatorWindow: TimeInterval = 15 * 60, global: Int = 600, globalWindow: TimeInterval = 60) {
-        byLocator = AttemptLimiter(limit: perLocator, window: perLocatorWindow)
-        everyone = AttemptLimiter(limit: global, window: globalWindow)
-    }
-
-    /// Seconds to wait when a further attempt would be refused; nil when it may go ahead.
-    func refusal(locator: String?, at now: Date) -> Int? {
-        let waits = [everyone.refusal(Self.everyoneKey, at: now), locator.flatMap { byLocator.refusal($0, at: now) }]
-        return waits.compactMap { $0 }.max().map { Int($0.rounded(.up)) }
-    }
-
-    func fail(locator: String?, at now: Date) {
-        _ = everyone.attempt(Self.everyoneKey, at: now)
-        if let locator { _ = byLocator.attempt(locator, at: now) }
-        failures += 1
-        if failures % 100 == 0 { byLocator.prune(at: now) }
-    }
-}
-
-enum ReceiptAttemptsKey: StorageKey { typealias Value = ReceiptAttempts }
-
-extension Application {
-    /// Made once in `configure`; tests may put tighter limits in its place.
-    var receiptAttempts: ReceiptAttempts {
-        get { storage[ReceiptAttemptsKey.self]! }
-        set { storage[ReceiptAttemptsKey.self] = newValue }
-    }
 }

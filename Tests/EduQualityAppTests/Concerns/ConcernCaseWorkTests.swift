@@ -37,7 +37,7 @@ struct ConcernCaseWorkTests {
     func globalCeiling() async throws {
         try await withTestApp(.sqlite) { app in
             let created = try await ConcernAPI.raise(app)
-            app.receiptAttempts = ReceiptAttempts(global: 6)
+            app.receiptAttempts = .receiptCodes(global: 6)
             for i in 0..<6 {
                 let wrong = "ZZZ\(i % 8 + 2)-ZZZZ-ZZZZ-ZZZZ-ZZZZ"
                 #expect(try await ConcernAPI.followUp(app, code: wrong).status == .notFound)

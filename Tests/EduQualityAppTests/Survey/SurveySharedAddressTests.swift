@@ -120,7 +120,7 @@ struct SurveySharedAddressTests {
     func global(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await SurveyTestRounds.open(app)
-            app.resumeAttempts = ResumeAttempts(global: 8)
+            app.resumeAttempts = .resumeCodes(global: 8)
             let learner = SurveyBrowser(app)
             try await learner.get("/survey/\(Self.round)/questions")
             try await learner.continuePage(Self.round, SurveyAnswersFixture.placement())

@@ -3,7 +3,7 @@ import Vapor
 
 /// Coming back to a saved survey with its resume code, and finding the draft behind the signed
 /// token every page's form carries. Only a typed code is a look-up; failed ones are limited per
-/// code and across everyone, never per client (`ResumeAttempts`).
+/// code and across everyone, never per client (`FailedLookupLimits`).
 extension SurveyController {
     enum DraftLookup {
         case found(SurveyDraft, ResumeCode?)
@@ -78,9 +78,9 @@ extension SurveyController {
         guard let code else { return .notFound }
         let now = Date()
         let attempts = req.application.resumeAttempts
-        if let wait = await attempts.refusal(code: code, at: now) { return .tooManyAttempts(retryAfter: wait) }
+        if let wait = await attempts.refusal(code: SurveyDraftStore.hash(code), at: now) { return .tooManyAttempts(retryAfter: wait) }
         guard let draft = try await SurveyDraftStore(db: req.db).load(code) else {
-            await attempts.fail(code: code, at: now)
+            await attempts.fail(code: SurveyDraftStore.hash(code), at: now)
             return .notFound
         }
         return .found(draft, code)

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Limits on failed look-ups of a secret code (a survey resume code, a concern receipt code):
+/// per code, keyed by something the code determines (its hash, its locator), and across
+/// everyone. Never per client: hospitals and universities put thousands of learners behind one
+/// address, and one person mistyping must not stop the rest. Only failures count; a refused
+/// attempt counts nothing, so whoever waits gets back in. A value type: the web layer keeps it
+/// behind an actor.
+public struct FailedLookupLimits: Sendable {
+    private var byCode: AttemptLimiter
+    private var everyone: AttemptLimiter
+    private var failures = 0
+    private static let everyoneKey = "*"
+
+    public init(perCode: Int, perCodeWindow: TimeInterval = 15 * 60, global: Int = 600, globalWindow: TimeInterval = 60) {
+        byCode = AttemptLimiter(limit: perCode, window: perCodeWindow)
+        everyone = AttemptLimiter(limit: global, window: globalWindow)
+    }
+
+    /// Whole seconds to wait when a look-up of `code` would be refused; nil when it may go ahead.
+    /// Without a code key (text that cannot be a code) only the global limit applies.
+    public func refusal(code: String?, at now: Date) -> Int? {
+        let waits = [everyone.refusal(Self.everyoneKey, at: now), code.flatMap { byCode.refusal($0, at: now) }]
+        return waits.compactMap { $0 }.max().map { Int($0.rounded(.up)) }
+    }
+
+    public mutating func fail(code: String?, at now: Date) {
+        _ = everyone.attempt(Self.everyoneKey, at: now)
+        if let code { _ = byCode.attempt(code, at: now) }
+        failures += 1
+        if failures % 100 == 0 { byCode.prune(at: now) }
+    }
+}
