@@ -29,7 +29,6 @@ final class ReportEngine: @unchecked Sendable {
         self.themeNames = themeNames
     }
 
-    var scheme: ScoringScheme { store.scheme }
     var responseCount: Int { lock.withLock { store.count } }
 
     /// What every visitor sees: the store, the published rounds (oldest first) and the histories
@@ -114,6 +113,8 @@ final class ReportEngine: @unchecked Sendable {
                       let order = try await catalog.questionnaire(for: round)?.items.map(\.code) else { break }
                 let rows = try await ResponseRows.read(round: code, version: version.number, itemOrder: order, on: db)
                 added += lock.withLock {
+                    // Another refresh may have loaded it meanwhile.
+                    guard version.number == (versionStores[code]?.count ?? 0) + 1 else { return 0 }
                     // A row the store refuses (a place moved region, say) is skipped, not fatal.
                     let n = rows.reduce(0) { n, row in n + ((try? store.append(row.record)) != nil ? 1 : 0) }
                     versionStores[code, default: []].append(store.keepingRounds([code]))
