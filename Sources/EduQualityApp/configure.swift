@@ -26,6 +26,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
                           isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = "1mb"
+    StorableText.install()
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = 8080
 

@@ -3,7 +3,8 @@ import Vapor
 /// Refuses request targets no page can have, before anything touches the disk: a path over 2,048
 /// bytes or a query over 8,192 is 414 URI Too Long; a path with a control character once decoded
 /// (`%00`, `%0A`…) names no file and no route, so it is 404. Browsers and links never send either,
-/// and both would otherwise reach the file system as a file name.
+/// and both would otherwise reach the file system as a file name. A query value that cannot be
+/// stored (`StorableText`) is 400.
 struct RequestTargetLimits: AsyncMiddleware {
     static let maxPathBytes = 2_048
     static let maxQueryBytes = 8_192
@@ -16,6 +17,7 @@ struct RequestTargetLimits: AsyncMiddleware {
         if let decoded = path.removingPercentEncoding, decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw Abort(.notFound, reason: "There is no page at this address.")
         }
+        if let query = request.url.query { try StorableText.check(StorableText.formFields(Substring(query))) }
         return try await next.respond(to: request)
     }
 }
