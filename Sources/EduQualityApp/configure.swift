@@ -27,6 +27,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
                           isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = "1mb"
+    StorableText.install()
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = 8080
 
@@ -35,7 +36,8 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(RequestTargetLimits())
+    app.middleware.use(PublicFilesMiddleware(files: FileMiddleware(publicDirectory: app.directory.publicDirectory)))
     app.middleware.use(CSRFMiddleware(secret: config.formSecret, secureCookies: config.secureCookies))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(CurrentActorMiddleware())

@@ -8,10 +8,18 @@ import Foundation
 struct ConcernNotifier {
     let db: any Database
 
+    /// The body's handlers hear of a new case. When the regional team stands in for a body with no
+    /// handlers, or the body has no handlers at all, the national quality lead is told as well, so
+    /// a case never arrives unannounced.
     func newCase(_ concern: Concern) async throws {
         let note = ConcernNotification.newCase(concern, linkPath: "/concerns/cases/\(concern.reference.value)")
-        for email in try await handlers(of: concern.handlingBody) {
-            try await enqueue(email, note, kind: "new-case", dedupe: "new-case:\(concern.reference.value):\(concern.timeline.count):\(email)")
+        let handlers = try await handlers(of: concern.handlingBody)
+        var recipients = handlers.map { ($0, "new-case") }
+        if concern.currentStage.rerouting != nil || handlers.isEmpty {
+            recipients += try await nationalLeads().filter { !handlers.contains($0) }.map { ($0, "unhandled-case") }
+        }
+        for (email, kind) in recipients {
+            try await enqueue(email, note, kind: kind, dedupe: "new-case:\(concern.reference.value):\(concern.timeline.count):\(email)")
         }
     }
 
@@ -43,6 +51,11 @@ struct ConcernNotifier {
             let actor = Actor(userID: grant.user.id?.uuidString, assignments: [assignment])
             return Authorization.isAllowed(actor, .viewConcern, .caseQueue(body)) ? grant.user.email : nil
         })).sorted()
+    }
+
+    private func nationalLeads() async throws -> [String] {
+        let grants = try await RoleGrant.query(on: db).filter(\.$role == Role.nationalQualityLead.rawValue).with(\.$user).all()
+        return Array(Set(grants.filter(\.user.isActive).map(\.user.email))).sorted()
     }
 
     private func enqueue(_ recipient: String, _ note: ConcernNotification, kind: String, dedupe: String) async throws {

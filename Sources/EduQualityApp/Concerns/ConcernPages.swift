@@ -27,9 +27,10 @@ struct ReporterCase: Encodable {
     let canMessage: Bool
     let needsEducationProvider: Bool
     let nextPathway: String?
+    let handledBy: ConcernHandledBy
     let lines: [TimelineLine]
 
-    init(_ view: ConcernReporterView, concern: Concern) {
+    init(_ view: ConcernReporterView, concern: Concern, regionNames: [String: String]) {
         reference = view.reference.value
         submittedOn = view.submittedOn.iso
         howRaised = view.howRaised.displayName
@@ -45,6 +46,7 @@ struct ReporterCase: Encodable {
         canMessage = ConcernEvent.receiveReporterMessage.isAllowed(from: view.status)
         needsEducationProvider = view.pathway == .placementProvider && concern.educationProvider == nil
         nextPathway = view.pathway.next?.title
+        handledBy = ConcernHandledBy(view, regionNames: regionNames)
         lines = view.entries.map { e in
             let day = e.day.iso
             return switch e.kind {
@@ -56,6 +58,8 @@ struct ReporterCase: Encodable {
             case .closed: TimelineLine(day: day, who: "The team handling your concern", what: "Closed")
             case .escalated(let to, let byYou):
                 TimelineLine(day: day, who: byYou ? "You" : "The team handling your concern", what: "Escalated to \(to.title.lowercased())")
+            case .sentToRegionalTeam(let standIn):
+                TimelineLine(day: day, who: "EduQuality", what: "Sent to \(ConcernRerouting.teamName(regionName: regionNames[standIn.region] ?? standIn.region)): \(standIn.explanation)")
             case .passedToAnotherTeam: TimelineLine(day: day, who: "The team handling your concern", what: "Passed to another team on the same pathway")
             case .messageFromHandlers(let text): TimelineLine(day: day, who: "The team handling your concern", what: "Message", text: text)
             case .yourMessage(let text): TimelineLine(day: day, who: "You", what: "Message", text: text)
@@ -91,8 +95,11 @@ struct HandlerCase: Encodable {
     let desiredOutcome: String?
     let lines: [TimelineLine]
     let stages: Int
+    /// Set when this team stands in for a body with no handlers: the alert on the case page.
+    let standIn: String?
+    let reroutedFrom: String?
 
-    init(_ c: Concern, today: CalendarDay, names: [String: String]) {
+    init(_ c: Concern, today: CalendarDay, names: [String: String], regionNames: [String: String]) {
         reference = c.reference.value
         submittedOn = c.submittedOn.iso
         howRaised = c.howRaised.displayName
@@ -119,6 +126,13 @@ struct HandlerCase: Encodable {
         whatHappened = c.submission.whatHappened
         desiredOutcome = c.submission.desiredOutcome
         stages = c.stages.count
+        func rerouted(_ stage: ConcernStage) -> String? {
+            guard let rerouting = stage.rerouting, case .region(let region) = stage.handlingBody else { return nil }
+            return rerouting.timelineText(regionName: regionNames[region] ?? region)
+        }
+        let current = rerouted(c.currentStage)
+        standIn = current.map { "This case was meant for \(c.currentStage.rerouting!.intended.concernAuditText) and was \($0). Handle it in their place, or transfer it once they have handlers." }
+        reroutedFrom = c.currentStage.rerouting?.intended.concernAuditText
         lines = c.timeline.map { entry in
             let who: String = switch entry.author {
             case .reporter: "Reporter"
@@ -128,14 +142,14 @@ struct HandlerCase: Encodable {
             let day = entry.day.iso
             return switch entry.kind {
             case .received(let stage, let flagged):
-                TimelineLine(day: day, who: who, what: "Received at \(stage.pathway.title.lowercased()) by \(stage.handlingBody.concernAuditText)\(flagged ? " (safety: regional team informed)" : "")")
+                TimelineLine(day: day, who: who, what: "Received at \(stage.pathway.title.lowercased()) by \(stage.handlingBody.concernAuditText)\(flagged ? " (safety: regional team informed)" : "")\(rerouted(stage).map { " — \($0)" } ?? "")")
             case .acknowledged: TimelineLine(day: day, who: who, what: "Acknowledged")
             case .workStarted: TimelineLine(day: day, who: who, what: "Work started")
             case .resolved(let outcome): TimelineLine(day: day, who: who, what: "Resolved", text: outcome)
             case .reopened: TimelineLine(day: day, who: who, what: "Reopened")
             case .closed: TimelineLine(day: day, who: who, what: "Closed")
             case .escalated(let stage, let from, _, let reason, _):
-                TimelineLine(day: day, who: who, what: "Escalated from pathway \(from.rawValue) to \(stage.pathway.title.lowercased()), now with \(stage.handlingBody.concernAuditText)", text: reason)
+                TimelineLine(day: day, who: who, what: "Escalated from pathway \(from.rawValue) to \(stage.pathway.title.lowercased()), now with \(stage.handlingBody.concernAuditText)\(rerouted(stage).map { " — \($0)" } ?? "")", text: reason)
             case .transferred(let stage, let from, let reason):
                 TimelineLine(day: day, who: who, what: "Transferred from \(from.concernAuditText) to \(stage.handlingBody.concernAuditText)", text: reason)
             case .messageToReporter(let text): TimelineLine(day: day, who: who, what: "Message to the reporter", text: text)

@@ -17,17 +17,20 @@ struct ConcernStore: Sendable {
     }()
 
     /// Stores a new concern under a fresh reference; `receiptHash` is the bcrypt hash of the
-    /// anonymous reporter's receipt code (the code itself is never stored).
+    /// anonymous reporter's receipt code (the code itself is never stored). The concern goes where
+    /// `ConcernRouting` sends it given who handles which queue now.
     func create(_ submission: ConcernSubmission, receipt: (locator: String, hash: String)?, actor: String) async throws -> Concern {
         let today = CalendarDay.today()
         let clocks = self.clocks
+        let staffing = try await ConcernStaffing.current(on: db)
         for _ in 0..<5 {
             let reference = ConcernReference.generate()
             let created: Concern? = try await db.audited(actor: actor) { db in
                 if try await ConcernRecord.query(on: db).filter(\.$reference == reference.value).count() > 0 {
                     return (nil, [])
                 }
-                let (concern, change) = try Concern.receive(submission, reference: reference, on: today, clocks: clocks)
+                let (concern, change) = try Concern.receive(submission, reference: reference, on: today, clocks: clocks,
+                                                                  staffing: staffing)
                 let record = ConcernRecord(reference: reference, submission: submission, submittedOn: today)
                 record.receiptLocator = receipt?.locator
                 record.receiptHash = receipt?.hash

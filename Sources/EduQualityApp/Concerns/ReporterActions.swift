@@ -33,11 +33,13 @@ enum ReporterActions {
                 throw AppError.invalid([FieldError("educationProvider", "Choose your education provider from the list")])
             }
             let chosen = provider
+            let staffing = try await ConcernStaffing.current(on: req.db)
             let concern = try await req.concerns.change(reference, actor: AuditActor.reporter) { c in
-                [try c.escalate(by: .reporter, on: today, educationProvider: chosen, clocks: clocks)]
+                [try c.escalate(by: .reporter, on: today, educationProvider: chosen, clocks: clocks, staffing: staffing)]
             }
             try await ConcernNotifier(db: req.db).newCase(concern)
-            return "Your concern has been escalated to \(concern.pathway.title.lowercased())."
+            let handledBy = ConcernHandledBy(concern.reporterView(on: today), regionNames: try await RegionNames.load(req.db))
+            return "Your concern has been escalated to \(concern.pathway.title.lowercased()). \(handledBy.sentence)"
         case "feedback":
             guard let rating = Int(form.rating ?? "") else {
                 throw AppError.invalid([FieldError("rating", "Choose a rating from 1 to 5")])

@@ -39,7 +39,14 @@ struct CSRFMiddleware: AsyncMiddleware {
         if let query = try? request.query.get(String.self, at: Self.fieldName) { return query }
         guard request.headers.contentType == .urlEncodedForm else { return nil }
         _ = try await request.body.collect(max: 1 << 20).get()
-        return try? request.content.get(String.self, at: Self.fieldName)
+        do {
+            return try request.content.get(String.self, at: Self.fieldName)
+        } catch let refused as AppError {
+            // Text that cannot be stored (`StorableText`) is refused with its own message.
+            throw refused
+        } catch {
+            return nil
+        }
     }
 
     func token(for nonce: String) -> String {

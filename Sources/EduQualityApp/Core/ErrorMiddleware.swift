@@ -11,7 +11,8 @@ struct ErrorMiddleware: AsyncMiddleware {
         } catch {
             let problem = Self.problem(for: error)
             if problem.status >= 500 {
-                request.logger.critical("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
+                // Errors can carry request input (a path, a value): bounded, never whole.
+                request.logger.critical("unhandled error", metadata: ["error": "\(LoggableText.bounded(String(reflecting: error), limit: 300))"])
             }
             let response: Response
             if Self.wantsJSON(request) {

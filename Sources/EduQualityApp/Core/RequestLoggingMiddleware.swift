@@ -12,8 +12,9 @@ struct RequestLoggingMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// Receipt and resume codes never travel in paths, but a mistyped one could: cut long tails.
+    /// Receipt and resume codes never travel in paths, but a mistyped one could, and a path can be
+    /// kilobytes long: at most 120 characters, with the length of what was cut.
     static func loggablePath(_ path: String) -> String {
-        path.count > 120 ? String(path.prefix(120)) + "…" : path
+        LoggableText.bounded(path, limit: 120)
     }
 }

@@ -20,6 +20,8 @@ struct SurveyFormBody {
     init(_ req: Request) throws {
         if req.headers.contentType == .urlEncodedForm, let body = req.body.data {
             fields = Self.parse(body.readableBytesView)
+            // This parser stands in for the form decoder, so it applies the decoder's text rule.
+            try StorableText.check(fields.map { (name: $0.key, value: $0.value) })
         } else {
             fields = try req.content.decode([String: String].self)
         }

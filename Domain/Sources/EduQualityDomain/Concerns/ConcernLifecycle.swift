@@ -5,16 +5,19 @@ import Foundation
 /// `ConcernEvent.isAllowed(from:)` and its own conditions, appends one timeline entry and returns
 /// it with the audit event. Nothing else changes a concern.
 extension Concern {
-    /// A new concern, at the body its submission's pathway routes it to, with clocks starting on
-    /// `day`. Throws only when pathway 2 was chosen without an education provider, which
-    /// `NewConcernForm` already refuses.
+    /// A new concern, at the body its submission's pathway routes it to (or its region's quality
+    /// team when that body has no handlers in `staffing`, see `ConcernRouting`), with clocks
+    /// starting on `day`. Throws only when pathway 2 was chosen without an education provider,
+    /// which `NewConcernForm` already refuses.
     public static func receive(_ submission: ConcernSubmission, reference: ConcernReference,
-                               on day: CalendarDay, clocks: ConcernClocks = .standard)
+                               on day: CalendarDay, clocks: ConcernClocks = .standard,
+                               staffing: ConcernStaffing = .assumeStaffed)
         throws(ConcernChangeError) -> (concern: Concern, change: ConcernChange)
     {
         guard let body = submission.handlingBody(at: submission.pathway) else { throw .educationProviderUnknown }
         var concern = Concern(reference: reference, submission: submission, submittedOn: day)
-        let stage = ConcernStage(pathway: submission.pathway, handlingBody: body, startedOn: day, clocks: clocks)
+        let route = ConcernRouting.route(body, region: submission.placement.region, staffing: staffing)
+        let stage = ConcernStage(pathway: submission.pathway, route: route, startedOn: day, clocks: clocks)
         let flagged = needsSafetyFlag(submission.category, at: submission.pathway)
         let change = concern.record(.received(stage, safetyFlagged: flagged), by: .system, on: day,
                                     action: "concern.receive", before: nil,
@@ -57,9 +60,11 @@ extension Concern {
     /// `day`, and no assignee (the old one belongs to the old body).
     /// A handler may escalate at any time before the case is closed. The reporter may escalate an
     /// unresolved case once its response date has passed, or a resolved case whose outcome does
-    /// not satisfy them. `educationProvider` supplies the pathway-2 body when none is known yet.
+    /// not satisfy them. `educationProvider` supplies the pathway-2 body when none is known yet; a
+    /// body without handlers in `staffing` is stood in for by the region's quality team.
     public mutating func escalate(by requester: EscalationRequester, reason: String? = nil, on day: CalendarDay,
-                                  educationProvider: String? = nil, clocks: ConcernClocks = .standard)
+                                  educationProvider: String? = nil, clocks: ConcernClocks = .standard,
+                                  staffing: ConcernStaffing = .assumeStaffed)
         throws(ConcernChangeError) -> ConcernChange
     {
         try check(.escalate)
@@ -78,7 +83,8 @@ extension Concern {
             body = .region(submission.placement.region)
         }
         let why = try reason.flatMap { text throws(ConcernChangeError) in try Self.optionalText(text) }
-        let stage = ConcernStage(pathway: next, handlingBody: body, startedOn: day, clocks: clocks)
+        let route = ConcernRouting.route(body, region: submission.placement.region, staffing: staffing)
+        let stage = ConcernStage(pathway: next, route: route, startedOn: day, clocks: clocks)
         let flagged = !isSafetyFlagged && Self.needsSafetyFlag(category, at: next)
         let before = auditFields(status: status, stage: currentStage)
         return record(.escalated(stage, from: pathway, by: requester, reason: why, safetyFlagged: flagged),
@@ -250,7 +256,9 @@ extension Concern {
             status = .escalated
             stages.append(stage)
             assignee = nil
-            if case .organisation(let code, site: nil) = stage.handlingBody, stage.pathway == .educationProvider {
+            // The provider chosen is kept even when the regional team stands in for it.
+            if case .organisation(let code, site: nil) = stage.rerouting?.intended ?? stage.handlingBody,
+               stage.pathway == .educationProvider {
                 educationProvider = code
             }
             if flagged { safetyFlaggedOn = entry.day }
@@ -278,6 +286,10 @@ extension Concern {
         fields["handlingBody"] = stage.handlingBody.concernAuditText
         fields["acknowledgeBy"] = stage.acknowledgeBy.iso
         fields["respondBy"] = stage.respondBy.iso
+        if let rerouting = stage.rerouting {
+            fields["reroutedFrom"] = rerouting.intended.concernAuditText
+            fields["reroutedBecause"] = rerouting.reason.rawValue
+        }
         return fields
     }
 

@@ -14,10 +14,13 @@ public struct ConcernNotification: Hashable, Sendable {
         case .transferred: "has been transferred to your team"
         default: "has been sent to your team"
         }
+        let standIn = concern.currentStage.rerouting.map {
+            "\n\nYour team has it because \($0.explanation): please handle it in their place."
+        } ?? ""
         return ConcernNotification(
             subject: "New concern \(concern.reference.value)",
             body: """
-            Concern \(concern.reference.value) \(arrival) at pathway \(concern.pathway.rawValue).
+            Concern \(concern.reference.value) \(arrival) at pathway \(concern.pathway.rawValue).\(standIn)
 
             Please acknowledge it within the agreed time. Sign in to read it:
             \(linkPath)

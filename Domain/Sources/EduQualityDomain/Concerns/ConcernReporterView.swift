@@ -14,7 +14,16 @@ public struct ConcernReporterView: Hashable, Sendable {
     public let respondBy: CalendarDay
     public let canEscalate: Bool
     public let canGiveFeedback: Bool
+    /// Set when the region's quality team handles the current pathway in place of the body the
+    /// concern was sent to, which has no one to handle it: the learner is told who has it and why.
+    public let standIn: StandIn?
     public let entries: [Entry]
+
+    public struct StandIn: Hashable, Sendable {
+        /// The region's code; the page names the team from reference data.
+        public let region: String
+        public let explanation: String
+    }
 
     public struct Entry: Hashable, Sendable {
         public let day: CalendarDay
@@ -29,6 +38,8 @@ public struct ConcernReporterView: Hashable, Sendable {
         case reopened
         case closed
         case escalated(to: EscalationPathway, byYou: Bool)
+        /// Follows `received` or `escalated` when the region's quality team stood in.
+        case sentToRegionalTeam(StandIn)
         /// Passed to another team on the same pathway; which team is the handlers' business.
         case passedToAnotherTeam
         /// From "the team handling your concern": never a handler's name.
@@ -42,7 +53,7 @@ public struct ConcernReporterView: Hashable, Sendable {
 extension Concern {
     /// The reporter's view on `today` (which decides whether they may escalate yet).
     public func reporterView(on today: CalendarDay) -> ConcernReporterView {
-        let entries: [ConcernReporterView.Entry] = timeline.compactMap { entry in
+        let entries: [ConcernReporterView.Entry] = timeline.flatMap { entry in
             let kind: ConcernReporterView.Kind? = switch entry.kind {
             case .received(let stage, _): .received(pathway: stage.pathway)
             case .acknowledged: .acknowledged
@@ -58,7 +69,11 @@ extension Concern {
             case .nameSharingConsentGiven: .youConsentedToShareYourName
             case .internalNote, .assigned, .labelAdded, .labelRemoved: nil
             }
-            return kind.map { ConcernReporterView.Entry(day: entry.day, kind: $0) }
+            let standIn: ConcernReporterView.Kind? = switch entry.kind {
+            case .received(let stage, _), .escalated(let stage, _, _, _, _): Self.standIn(stage).map { .sentToRegionalTeam($0) }
+            default: nil
+            }
+            return [kind, standIn].compactMap { $0 }.map { ConcernReporterView.Entry(day: entry.day, kind: $0) }
         }
         return ConcernReporterView(
             reference: reference, submittedOn: submittedOn, howRaised: howRaised, category: category,
@@ -66,7 +81,12 @@ extension Concern {
             status: status, pathway: pathway, respondBy: currentStage.respondBy,
             canEscalate: reporterMayEscalate(on: today),
             canGiveFeedback: ConcernEvent.recordFeedback.isAllowed(from: status),
-            entries: entries)
+            standIn: Self.standIn(currentStage), entries: entries)
+    }
+
+    private static func standIn(_ stage: ConcernStage) -> ConcernReporterView.StandIn? {
+        guard let rerouting = stage.rerouting, case .region(let region) = stage.handlingBody else { return nil }
+        return ConcernReporterView.StandIn(region: region, explanation: rerouting.explanation)
     }
 
     /// Whether `escalate(by: .reporter, …)` would be accepted on `today` (an education provider

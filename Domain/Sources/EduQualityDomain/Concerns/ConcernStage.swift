@@ -10,12 +10,15 @@ public struct ConcernStage: Hashable, Sendable {
     public internal(set) var acknowledgedOn: CalendarDay?
     /// The latest resolution in this stage; cleared when the case is reopened.
     public internal(set) var resolvedOn: CalendarDay?
+    /// Set when the stage's body stands in for the one the case was sent to (`ConcernRouting`).
+    public let rerouting: ConcernRerouting?
 
     public init(pathway: EscalationPathway, handlingBody: HandlingBody, startedOn: CalendarDay,
                 acknowledgeBy: CalendarDay, respondBy: CalendarDay,
-                acknowledgedOn: CalendarDay? = nil, resolvedOn: CalendarDay? = nil) {
+                acknowledgedOn: CalendarDay? = nil, resolvedOn: CalendarDay? = nil, rerouting: ConcernRerouting? = nil) {
         self.pathway = pathway
         self.handlingBody = handlingBody
+        self.rerouting = rerouting
         self.startedOn = startedOn
         self.acknowledgeBy = acknowledgeBy
         self.respondBy = respondBy
@@ -23,9 +26,15 @@ public struct ConcernStage: Hashable, Sendable {
         self.resolvedOn = resolvedOn
     }
 
-    init(pathway: EscalationPathway, handlingBody: HandlingBody, startedOn day: CalendarDay, clocks: ConcernClocks) {
+    init(pathway: EscalationPathway, handlingBody: HandlingBody, startedOn day: CalendarDay, clocks: ConcernClocks,
+         rerouting: ConcernRerouting? = nil) {
         self.init(pathway: pathway, handlingBody: handlingBody, startedOn: day,
-                  acknowledgeBy: clocks.acknowledgeBy(startingOn: day), respondBy: clocks.respondBy(startingOn: day))
+                  acknowledgeBy: clocks.acknowledgeBy(startingOn: day), respondBy: clocks.respondBy(startingOn: day),
+                  rerouting: rerouting)
+    }
+
+    init(pathway: EscalationPathway, route: ConcernRoute, startedOn day: CalendarDay, clocks: ConcernClocks) {
+        self.init(pathway: pathway, handlingBody: route.body, startedOn: day, clocks: clocks, rerouting: route.rerouting)
     }
 
     /// Closed cases are never overdue; a resolved one stops only the response clock.

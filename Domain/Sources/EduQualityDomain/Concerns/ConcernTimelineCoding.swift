@@ -107,6 +107,7 @@ extension ConcernTimelineEntry: Codable {
 extension ConcernStage: Codable {
     private enum Keys: String, CodingKey {
         case pathway, handlingBody, startedOn, acknowledgeBy, respondBy, acknowledgedOn, resolvedOn
+        case reroutedFrom, reroutedBecause
     }
 
     public init(from decoder: any Decoder) throws {
@@ -117,7 +118,15 @@ extension ConcernStage: Codable {
                   acknowledgeBy: try c.decode(CalendarDay.self, forKey: .acknowledgeBy),
                   respondBy: try c.decode(CalendarDay.self, forKey: .respondBy),
                   acknowledgedOn: try c.decodeIfPresent(CalendarDay.self, forKey: .acknowledgedOn),
-                  resolvedOn: try c.decodeIfPresent(CalendarDay.self, forKey: .resolvedOn))
+                  resolvedOn: try c.decodeIfPresent(CalendarDay.self, forKey: .resolvedOn),
+                  rerouting: try Self.rerouting(c))
+    }
+
+    /// Stages stored before re-routing existed have neither key.
+    private static func rerouting(_ c: KeyedDecodingContainer<Keys>) throws -> ConcernRerouting? {
+        guard let from = try c.decodeIfPresent(String.self, forKey: .reroutedFrom) else { return nil }
+        return ConcernRerouting(intended: try ConcernTimelineEntry.body(from, c, .reroutedFrom),
+                                reason: try c.decode(ConcernRerouting.Reason.self, forKey: .reroutedBecause))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -129,6 +138,10 @@ extension ConcernStage: Codable {
         try c.encode(respondBy, forKey: .respondBy)
         try c.encodeIfPresent(acknowledgedOn, forKey: .acknowledgedOn)
         try c.encodeIfPresent(resolvedOn, forKey: .resolvedOn)
+        if let rerouting {
+            try c.encode(rerouting.intended.concernAuditText, forKey: .reroutedFrom)
+            try c.encode(rerouting.reason, forKey: .reroutedBecause)
+        }
     }
 }
 

@@ -40,6 +40,8 @@ struct ConcernsAPIController: RouteCollection {
         let status: String
         let pathway: Int
         let respondBy: String
+        /// Who handles it now, and why when the regional team stands in for the body it was sent to.
+        let handledBy: ConcernHandledBy
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -53,7 +55,9 @@ struct ConcernsAPIController: RouteCollection {
             let accepted = try await ConcernIntake(req: req).submit(form)
             let c = accepted.concern
             return try await Created(reference: c.reference.value, receiptCode: accepted.receiptCode?.grouped,
-                                     status: c.status.rawValue, pathway: c.pathway.rawValue, respondBy: c.currentStage.respondBy.iso)
+                                     status: c.status.rawValue, pathway: c.pathway.rawValue, respondBy: c.currentStage.respondBy.iso,
+                                     handledBy: ConcernHandledBy(c.reporterView(on: CalendarDay.today()),
+                                                                 regionNames: try await RegionNames.load(req.db)))
                 .encodeResponse(status: .created, for: req)
         } catch AppError.invalid(let errors) {
             throw AppError.invalid(errors.map { FieldError(Self.apiName($0.field), $0.message) })
@@ -77,6 +81,7 @@ struct ConcernsAPIController: RouteCollection {
         let canEscalate, canGiveFeedback: Bool
         let messages: [Message]
         let timeline: [Message]
+        let handledBy: ConcernHandledBy
     }
 
     @Sendable func followUp(req: Request) async throws -> ReporterViewDTO {
@@ -115,12 +120,14 @@ struct ConcernsAPIController: RouteCollection {
 
     private func reporterView(_ reference: String, _ req: Request) async throws -> ReporterViewDTO {
         guard let (_, concern) = try await req.concerns.load(reference) else { throw ReceiptLookup.notFound }
-        let page = ReporterCase(concern.reporterView(on: CalendarDay.today()), concern: concern)
+        let page = ReporterCase(concern.reporterView(on: CalendarDay.today()), concern: concern,
+                                regionNames: try await RegionNames.load(req.db))
         let lines = page.lines.map { ReporterViewDTO.Message(day: $0.day, from: $0.who, kind: $0.what, text: $0.text) }
         return ReporterViewDTO(reference: page.reference, status: concern.status.rawValue, category: concern.category.rawValue,
                                howRaised: concern.howRaised.rawValue, submittedOn: page.submittedOn, respondBy: page.respondBy,
                                pathway: concern.pathway.rawValue, canEscalate: page.canEscalate, canGiveFeedback: page.canGiveFeedback,
-                               messages: lines.filter { $0.kind == "Message" || $0.kind == "Outcome" }, timeline: lines)
+                               messages: lines.filter { $0.kind == "Message" || $0.kind == "Outcome" }, timeline: lines,
+                               handledBy: page.handledBy)
     }
 
     struct QueueItemDTO: Content {
@@ -129,6 +136,8 @@ struct ConcernsAPIController: RouteCollection {
         let overdue, safetyFlagged: Bool
         let assignee: String?
         let labels: [String]
+        /// The body a stood-in case was meant for; nil when its own body has it.
+        let reroutedFrom: String?
     }
 
     @Sendable func queue(req: Request) async throws -> [QueueItemDTO] {
@@ -136,11 +145,13 @@ struct ConcernsAPIController: RouteCollection {
         let concerns = try await req.concerns.restoreAll(try await ConcernAccess.visible(to: req.actor, on: req.db))
         let today = CalendarDay.today()
         let bodies = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, $0.handlingBody.concernAuditText) })
+        let rerouted = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, $0.currentStage.rerouting?.intended.concernAuditText) })
         return ConcernQueue.items(concerns, matching: .open, on: today).map {
             QueueItemDTO(reference: $0.reference.value, status: $0.status.rawValue, category: $0.category.rawValue,
                          howRaised: $0.howRaised.rawValue, submittedOn: $0.submittedOn.iso, acknowledgeBy: $0.acknowledgeBy.iso,
                          respondBy: $0.respondBy.iso, handlingBody: bodies[$0.reference] ?? "", pathway: $0.pathway.rawValue,
-                         overdue: $0.overdue.isOverdue, safetyFlagged: $0.safetyFlagged, assignee: $0.assignee, labels: $0.labels)
+                         overdue: $0.overdue.isOverdue, safetyFlagged: $0.safetyFlagged, assignee: $0.assignee, labels: $0.labels,
+                         reroutedFrom: rerouted[$0.reference] ?? nil)
         }
     }
 
@@ -148,6 +159,8 @@ struct ConcernsAPIController: RouteCollection {
         let reference, status, category, howRaised, reporter, handlingBody, respondBy: String
         let pathway: Int
         let timeline: [TimelineDTO]
+        let reroutedFrom: String?
+        let standIn: String?
     }
     struct TimelineDTO: Content { let day, who, what: String; let text: String?; let isInternal: Bool }
 
@@ -158,11 +171,12 @@ struct ConcernsAPIController: RouteCollection {
               ConcernAccess.allows(req.actor, .viewConcern, record: record) else {
             throw AppError.notFound("No concern has the reference \(reference), or it is not yours to see")
         }
-        let page = HandlerCase(concern, today: CalendarDay.today(), names: [:])
+        let page = HandlerCase(concern, today: CalendarDay.today(), names: [:], regionNames: try await RegionNames.load(req.db))
         return CaseDTO(reference: page.reference, status: concern.status.rawValue, category: concern.category.rawValue,
                        howRaised: concern.howRaised.rawValue, reporter: page.reporter, handlingBody: page.handlingBody,
                        respondBy: page.respondBy, pathway: page.pathwayNumber,
-                       timeline: page.lines.map { TimelineDTO(day: $0.day, who: $0.who, what: $0.what, text: $0.text, isInternal: $0.isInternal) })
+                       timeline: page.lines.map { TimelineDTO(day: $0.day, who: $0.who, what: $0.what, text: $0.text, isInternal: $0.isInternal) },
+                       reroutedFrom: page.reroutedFrom, standIn: page.standIn)
     }
 }
 

@@ -18,6 +18,8 @@ struct ConcernCasesController: RouteCollection {
         let assignee: String?
         let labels: String
         let safetyFlagged: Bool
+        /// The body a stood-in case was meant for (see `ConcernRouting`).
+        let reroutedFrom: String?
     }
     struct CountRow: Encodable { let label: String; let count: Int }
     struct QueuePage: Encodable {
@@ -60,13 +62,14 @@ struct ConcernCasesController: RouteCollection {
         let counts = ConcernQueue.counts(concerns, on: today)
         let names = try await userNames(req, ids: items.compactMap(\.assignee))
         let bodies = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, $0.handlingBody.concernAuditText) })
+        let rerouted = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, $0.currentStage.rerouting?.intended.concernAuditText) })
         let rows = items.dropFirst((number - 1) * Page<QueueRow>.perPage).prefix(Page<QueueRow>.perPage).map { i in
             QueueRow(reference: i.reference.value, status: i.status.displayName, category: i.category.displayName,
                      pathway: String(i.pathway.rawValue), howRaised: i.howRaised.displayName, submittedOn: i.submittedOn.iso,
                      respondBy: i.respondBy.iso, body: bodies[i.reference] ?? "",
                      overdue: i.overdue.response ? "Response overdue" : i.overdue.acknowledgement ? "Acknowledgement overdue" : nil,
                      assignee: i.assignee.map { names[$0] ?? "a colleague" }, labels: i.labels.joined(separator: ", "),
-                     safetyFlagged: i.safetyFlagged)
+                     safetyFlagged: i.safetyFlagged, reroutedFrom: rerouted[i.reference] ?? nil)
         }
         return try await req.view.render("concerns/queue", QueuePage(
             layout: req.layout(title: "Concerns to handle"),
@@ -126,6 +129,7 @@ struct ConcernCasesController: RouteCollection {
         do {
             let body = try await transferTarget(form, req: req, event: event)
             try await validateAssignee(form.assignee, event: event, concern: before, req: req)
+            let staffing = event == .escalate ? try await ConcernStaffing.current(on: req.db) : .assumeStaffed
             let concern = try await req.concerns.change(reference, actor: req.auditActor) { c in
                 let text = form.text ?? ""
                 return switch event {
@@ -136,7 +140,7 @@ struct ConcernCasesController: RouteCollection {
                 case .close: [try c.close(by: me, on: today)]
                 case .escalate:
                     [try c.escalate(by: .handler(userID: me), reason: text.isEmpty ? nil : text, on: today,
-                                    educationProvider: form.educationProvider, clocks: clocks)]
+                                    educationProvider: form.educationProvider, clocks: clocks, staffing: staffing)]
                 case .transfer: [try c.transfer(to: body!, reason: text, by: me, on: today, clocks: clocks)]
                 case .messageReporter: [try c.messageReporter(text, by: me, on: today)]
                 case .addInternalNote: [try c.addInternalNote(text, by: me, on: today)]
@@ -223,7 +227,8 @@ struct ConcernCasesController: RouteCollection {
         }
         actions["escalate"] = (actions["escalate"] ?? false) && concern.pathway.next != nil
         return try await req.view.render("concerns/case", CasePage(
-            layout: req.layout(title: "Concern \(reference)", flash: flash), concern: HandlerCase(concern, today: today, names: names),
+            layout: req.layout(title: "Concern \(reference)", flash: flash), concern: HandlerCase(concern, today: today, names: names,
+                                                                                          regionNames: try await RegionNames.load(req.db)),
             canWork: canWork, canDecide: canDecide,
             colleagues: colleagues.map { SelectOption(code: $0.id!.uuidString, name: $0.displayName, selected: $0.id?.uuidString == concern.assignee) },
             educationProviders: try await ConcernFormOptions.educationProviders(req.db, selected: concern.educationProvider),

@@ -40,6 +40,7 @@ struct RaiseConcernController: RouteCollection {
         let receiptCode: String?
         let pathway: String
         let respondBy: String
+        let handledBy: String
         let signedIn: Bool
     }
 
@@ -87,7 +88,9 @@ struct RaiseConcernController: RouteCollection {
             return try await req.view.render("concerns/receipt", ReceiptPage(
                 layout: req.layout(title: "Your concern has been sent"), reference: c.reference.value,
                 receiptCode: accepted.receiptCode?.grouped, pathway: c.pathway.title,
-                respondBy: c.currentStage.respondBy.iso, signedIn: req.signedIn != nil)).response(.created)
+                respondBy: c.currentStage.respondBy.iso,
+                handledBy: ConcernHandledBy(c.reporterView(on: CalendarDay.today()), regionNames: try await RegionNames.load(req.db)).sentence,
+                signedIn: req.signedIn != nil)).response(.created)
         } catch AppError.invalid(let errors) {
             return try await render(req, form, errors: errors).response(.badRequest)
         }
@@ -160,7 +163,7 @@ struct RaiseConcernController: RouteCollection {
         let view = concern.reporterView(on: CalendarDay.today())
         let providers = try await ConcernFormOptions.educationProviders(req.db, selected: concern.educationProvider)
         return try await req.view.render("concerns/reporter-case", CasePage(
-            layout: req.layout(title: "Your concern \(reference)", flash: flash), concern: ReporterCase(view, concern: concern),
+            layout: req.layout(title: "Your concern \(reference)", flash: flash), concern: ReporterCase(view, concern: concern, regionNames: try await RegionNames.load(req.db)),
             receiptCode: receiptCode,
             action: receiptCode == nil ? "/concerns/mine/\(reference)/act" : "/concerns/follow-up/act",
             educationProviders: providers, errors: FormErrors(errors)))
