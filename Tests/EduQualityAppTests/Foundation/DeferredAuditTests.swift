@@ -54,6 +54,46 @@ struct DeferredAuditAppTests {
         }
     }
 
+    @Test("the audit page shows an anonymous concern's entries only once the batch has run, and the command runs it",
+          arguments: TestDatabase.all)
+    func auditPage(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            // setup
+            try await TestAccounts.createAll(on: app)
+            let admin = try await TestAccounts.browser(app, as: .administrator)
+            let raised = try await ConcernAPI.raise(app)
+            let page = "/admin/audit?q=\(raised.reference)"
+            let status = try await admin.get(page).status
+            #expect(status == .ok)
+            #expect(!admin.lastBody.contains("concern \(raised.reference)"), "not listed while waiting")
+            // MUT
+            app.environment.arguments = ["eduquality", "audit", "batch"]
+            try await app.execute()
+            // validate
+            let after = try await admin.get(page).status
+            #expect(after == .ok)
+            #expect(admin.lastBody.contains("concern \(raised.reference)"))
+            #expect(admin.lastBody.contains(AuditActor.anonymousReporter))
+            #expect(try await PendingAuditEvent.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("a failed anonymous change leaves no waiting event: the change and its event commit together",
+          arguments: TestDatabase.all)
+    func rollback(db: TestDatabase) async throws {
+        struct Refused: Error {}
+        try await withTestApp(db) { app async throws in
+            await #expect(throws: Refused.self) {
+                try await app.db.audited(actor: AuditActor.anonymousReporter) { db -> ((), [AuditEvent]) in
+                    try await AuditLog.append([AuditEvent(action: "test.anonymous", entityType: "test", entityID: "x")],
+                                              actor: AuditActor.anonymousReporter, on: db)
+                    throw Refused()
+                }
+            }
+            #expect(try await PendingAuditEvent.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test("a batch of 20 anonymous events is a shuffled permutation of them and the chain verifies",
           arguments: TestDatabase.all)
     func shuffledBatch(db: TestDatabase) async throws {
