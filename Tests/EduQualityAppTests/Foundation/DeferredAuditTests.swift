@@ -20,6 +20,14 @@ struct DeferredAuditAppTests {
         try await AuditEntry.query(on: app.db).filter(\.$entityType == "concern").sort(\.$id).all()
     }
 
+    @Test("every audit name for people without an account, and a signed-out visitor, is deferred")
+    func actorsDeferred() {
+        for actor in [AuditActor.anonymousReporter, AuditActor.reporter, AuditActor.surveyRespondent, "public"] {
+            #expect(AuditActor.keepsDayOnly(actor) && DeferredAudit.isDeferred(actor: actor), "\(actor)")
+        }
+        #expect(!AuditActor.keepsDayOnly(SurveyResponseDailyAudit.actor))
+    }
+
     @Test("an anonymous concern raised between two named events waits for the batch, then follows the later one, day only",
           arguments: TestDatabase.all)
     func betweenNamed(db: TestDatabase) async throws {
