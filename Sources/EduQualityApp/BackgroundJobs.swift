@@ -52,11 +52,14 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         for task in tasks { await task.value }
     }
 
-    /// Old sign-in failures forgotten, overdue notices (each sent once per stage and clock) and round
-    /// state changes.
-    static func housekeeping(_ app: Application) async throws {
-        try await LoginThrottleStore.prune(db: app.db, at: Date())
-        let today = CalendarDay.today()
+    /// Old sign-in failures forgotten, the batch of anonymous audit events once a batch time has
+    /// passed, the audited counts of survey responses of days that have ended, overdue notices
+    /// (each sent once per stage and clock) and round state changes.
+    static func housekeeping(_ app: Application, now: Date = Date()) async throws {
+        try await LoginThrottleStore.prune(db: app.db, at: now)
+        let today = CalendarDay(now)
+        try await AuditLog.appendPendingBatchIfDue(on: app.db, now: now)
+        try await SurveyResponseDailyAudit.appendCounts(before: today, on: app.db)
         let open = try await ConcernRecord.query(on: app.db).filter(\.$status != ConcernStatus.closed.rawValue).all()
         let store = ConcernStore(db: app.db, clocks: app.config.concernClocks)
         let notifier = ConcernNotifier(db: app.db)

@@ -12,25 +12,53 @@ enum AuditLog {
         SHA256.hash(data: Array(s.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Appends events inside an already serialised write transaction.
+    /// Appends events inside an already serialised write transaction. Events by people without an
+    /// account wait for the next batch instead (`DeferredAudit`), queued in the same transaction.
     static func append(_ events: [AuditEvent], actor: String, on db: any Database) async throws {
         guard !events.isEmpty else { return }
+        // Whole milliseconds, so the stored time re-reads exactly on every database.
+        let ms = (Date().timeIntervalSince1970 * 1000).rounded(.down)
+        let now = Date(timeIntervalSince1970: ms / 1000)
+        if DeferredAudit.isDeferred(actor: actor) {
+            try await queue(events, actor: actor, on: DeferredAudit.dayStart(of: now), db: db)
+        } else {
+            try await seal(events.map { (event: $0, actor: actor, occurredAt: now) }, on: db)
+        }
+    }
+
+    /// Seals entries onto the end of the chain, in the order given.
+    static func seal(_ entries: [(event: AuditEvent, actor: String, occurredAt: Date)], on db: any Database) async throws {
+        guard !entries.isEmpty else { return }
         let last = try await AuditEntry.query(on: db).sort(\.$id, .descending).first()
         var sequence = last?.id ?? 0
         var previous = last?.hash ?? AuditChain.genesis
-        // Whole milliseconds, so the stored time re-reads exactly on every database; only the day
-        // for people who must not be identifiable by when they acted.
-        let ms = (Date().timeIntervalSince1970 * 1000).rounded(.down)
-        let now = AuditActor.keepsDayOnly(actor)
-            ? Date(timeIntervalSince1970: (ms / 86_400_000).rounded(.down) * 86_400)
-            : Date(timeIntervalSince1970: ms / 1000)
-        for event in events {
+        for e in entries {
             sequence += 1
-            let record = AuditChain.seal(sequence: sequence, occurredAt: now, actor: actor, event: event,
+            let record = AuditChain.seal(sequence: sequence, occurredAt: e.occurredAt, actor: e.actor, event: e.event,
                                          previousHash: previous, hash: sha256Hex)
             try await entry(from: record).create(on: db)
             previous = record.hash
         }
+    }
+
+    private static func queue(_ events: [AuditEvent], actor: String, on day: Date, db: any Database) async throws {
+        for event in events {
+            let pending = PendingAuditEvent()
+            pending.id = UUID()
+            pending.occurredOn = day
+            pending.actor = actor
+            pending.action = event.action
+            pending.entityType = event.entityType
+            pending.entityID = event.entityID
+            pending.beforeJSON = encode(event.before)
+            pending.afterJSON = encode(event.after)
+            try await pending.create(on: db)
+        }
+    }
+
+    static func event(from p: PendingAuditEvent) -> AuditEvent {
+        AuditEvent(action: p.action, entityType: p.entityType, entityID: p.entityID,
+                   before: decode(p.beforeJSON), after: decode(p.afterJSON))
     }
 
     static func entry(from r: AuditRecord) -> AuditEntry {
@@ -73,14 +101,14 @@ enum AuditLog {
         }
     }
 
-    private static func encode(_ d: [String: String]?) -> String? {
+    static func encode(_ d: [String: String]?) -> String? {
         guard let d else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: (try? encoder.encode(d)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    private static func decode(_ s: String?) -> [String: String]? {
+    static func decode(_ s: String?) -> [String: String]? {
         guard let s else { return nil }
         return try? JSONDecoder().decode([String: String].self, from: Data(s.utf8))
     }
@@ -92,25 +120,33 @@ extension Database {
     /// the chain needs one writer at a time); SQLite through `writeTransaction`.
     func audited<T: Sendable>(actor: String,
                               _ work: @escaping @Sendable (any Database) async throws -> (T, [AuditEvent])) async throws -> T {
-        try await writeTransaction { tx in
-            if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(7261001)").run()
-            }
+        try await serialisedWrite { tx in
             let (result, events) = try await work(tx)
             try await AuditLog.append(events, actor: actor, on: tx)
             return result
         }
     }
+
+    /// A write transaction holding the audit chain's lock (one chain writer at a time).
+    func serialisedWrite<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await writeTransaction { tx in
+            if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT pg_advisory_xact_lock(7261001)").run()
+            }
+            return try await work(tx)
+        }
+    }
 }
 
-/// Audit names for people without an account. Their entries keep the day only: the exact time
-/// an anonymous report arrived could help identify who sent it.
+/// Audit names for people without an account. Their entries keep the day only and join the chain
+/// in shuffled batches (`DeferredAudit`): the exact time an anonymous report arrived, or its
+/// place beside a named entry, could help identify who sent it.
 enum AuditActor {
     static let anonymousReporter = "anonymous reporter"
     static let reporter = "reporter"
     static let surveyRespondent = "survey respondent"
 
     static func keepsDayOnly(_ actor: String) -> Bool {
-        actor == anonymousReporter || actor == reporter || actor == surveyRespondent || actor == "public"
+        DeferredAudit.isDeferred(actor: actor)
     }
 }

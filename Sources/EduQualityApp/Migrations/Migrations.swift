@@ -17,5 +17,6 @@ enum AppMigrations {
         M008_CreateSurveyDrafts(),
         M012_CreateRoundVersions(),
         M013_CreateLoginThrottles(),
+        M014_CreatePendingAuditEvents(),
     ]
 }
