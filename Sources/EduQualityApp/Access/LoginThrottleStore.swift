@@ -3,22 +3,6 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// One key's failed sign-ins (see `M013_CreateLoginThrottles`).
-final class LoginThrottleRecord: Model, @unchecked Sendable {
-    static let schema = "login_throttles"
-    @ID(custom: "key", generatedBy: .user) var id: String?
-    @Field(key: "email_hash") var emailHash: String
-    @Field(key: "failures") var failures: Int
-    /// Seconds since 1970, to the fraction: a database date column may round to whole seconds.
-    @Field(key: "last_failure") var lastFailureTime: Double
-    var lastFailure: Date {
-        get { Date(timeIntervalSince1970: lastFailureTime) }
-        set { lastFailureTime = newValue.timeIntervalSince1970 }
-    }
-
-    init() {}
-}
-
 /// Loads and stores `LoginThrottle` for one email from one client; the rule itself is the
 /// domain's. Each check-and-admit runs in one write transaction (on PostgreSQL under an advisory
 /// lock on the email), so parallel attempts, from this instance or another, each see the others.

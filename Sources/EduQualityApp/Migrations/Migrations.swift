@@ -2,7 +2,11 @@ import Fluent
 import Vapor
 
 enum AppMigrations {
-    /// In order; a migration that has landed is never edited, only followed by a new one.
+    /// In the order they run; a migration that has landed is never edited, only followed by a new
+    /// one, and never reordered (Fluent records them by name, and databases in use ran them in
+    /// this order). Numbers are names, not positions: M008 (survey drafts) and M010/M011 (speak
+    /// up) were written on two branches at once and landed with the speak-up pair first; M009
+    /// was never used.
     static let all: [any Migration] = [
         M001_CreateReferenceData(),
         M002_CreateUsers(),
