@@ -2,25 +2,25 @@ import Fluent
 
 struct M001_CreateReferenceData: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(Region.schema)
+        try await database.schema("regions")
             .id()
             .field("code", .string, .required).unique(on: "code")
             .field("name", .string, .required)
             .create()
-        try await database.schema(Organisation.schema)
+        try await database.schema("organisations")
             .id()
             .field("code", .string, .required).unique(on: "code")
             .field("name", .string, .required)
             .field("type", .string, .required)
-            .field("region_code", .string, .required, .references(Region.schema, "code"))
+            .field("region_code", .string, .required, .references("regions", "code"))
             .create()
-        try await database.schema(Site.schema)
+        try await database.schema("sites")
             .id()
             .field("code", .string, .required).unique(on: "code")
             .field("name", .string, .required)
-            .field("organisation_code", .string, .required, .references(Organisation.schema, "code"))
+            .field("organisation_code", .string, .required, .references("organisations", "code"))
             .create()
-        try await database.schema(Term.schema)
+        try await database.schema("terms")
             .id()
             .field("vocabulary", .string, .required)
             .field("code", .string, .required)
@@ -28,7 +28,7 @@ struct M001_CreateReferenceData: AsyncMigration {
             .field("position", .int, .required)
             .unique(on: "vocabulary", "code")
             .create()
-        try await database.schema(QualityStandard.schema)
+        try await database.schema("quality_standards")
             .id()
             .field("domain_number", .int, .required)
             .field("domain_name", .string, .required)
@@ -38,7 +38,7 @@ struct M001_CreateReferenceData: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [QualityStandard.schema, Term.schema, Site.schema, Organisation.schema, Region.schema] {
+        for schema in ["quality_standards", "terms", "sites", "organisations", "regions"] {
             try await database.schema(schema).delete()
         }
     }

@@ -2,7 +2,7 @@ import Fluent
 
 struct M002_CreateUsers: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(User.schema)
+        try await database.schema("users")
             .id()
             .field("email", .string, .required).unique(on: "email")
             .field("display_name", .string, .required)
@@ -12,9 +12,9 @@ struct M002_CreateUsers: AsyncMigration {
             .field("locked_until", .datetime)
             .field("created_at", .datetime)
             .create()
-        try await database.schema(RoleGrant.schema)
+        try await database.schema("role_grants")
             .id()
-            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references("users", "id", onDelete: .cascade))
             .field("role", .string, .required)
             .field("region_code", .string)
             .field("organisation_code", .string)
@@ -23,7 +23,7 @@ struct M002_CreateUsers: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(RoleGrant.schema).delete()
-        try await database.schema(User.schema).delete()
+        try await database.schema("role_grants").delete()
+        try await database.schema("users").delete()
     }
 }

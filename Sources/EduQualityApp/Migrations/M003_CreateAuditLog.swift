@@ -3,7 +3,7 @@ import SQLKit
 
 struct M003_CreateAuditLog: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(AuditEntry.schema)
+        try await database.schema("audit_entries")
             .field("sequence", .int64, .identifier(auto: false))
             .field("occurred_at", .datetime, .required)
             .field("actor", .string, .required)
@@ -38,6 +38,6 @@ struct M003_CreateAuditLog: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AuditEntry.schema).delete()
+        try await database.schema("audit_entries").delete()
     }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// column holds a time finer than the day, and anonymous rows hold no name, email or account.
 struct M004_CreateConcerns: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(ConcernRecord.schema)
+        try await database.schema("concerns")
             .id()
             .field("reference", .string, .required).unique(on: "reference")
             .field("submitted_on", .string, .required)
@@ -37,9 +37,9 @@ struct M004_CreateConcerns: AsyncMigration {
             .field("receipt_hash", .string)
             .field("timeline_length", .int, .required)
             .create()
-        try await database.schema(ConcernTimelineRecord.schema)
+        try await database.schema("concern_timeline")
             .id()
-            .field("concern_id", .uuid, .required, .references(ConcernRecord.schema, "id", onDelete: .cascade))
+            .field("concern_id", .uuid, .required, .references("concerns", "id", onDelete: .cascade))
             .field("sequence", .int, .required)
             .field("entry_json", .string, .required)
             .unique(on: "concern_id", "sequence")
@@ -52,7 +52,7 @@ struct M004_CreateConcerns: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ConcernTimelineRecord.schema).delete()
-        try await database.schema(ConcernRecord.schema).delete()
+        try await database.schema("concern_timeline").delete()
+        try await database.schema("concerns").delete()
     }
 }

@@ -4,7 +4,7 @@ import Fluent
 /// Dates are kept to the day: a notice about a new anonymous case must not time its submission.
 struct M005_CreateOutbox: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(OutboxMessage.schema)
+        try await database.schema("outbox")
             .id()
             .field("recipient", .string, .required)
             .field("subject", .string, .required)
@@ -19,6 +19,6 @@ struct M005_CreateOutbox: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(OutboxMessage.schema).delete()
+        try await database.schema("outbox").delete()
     }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// in the questionnaire's order. Comments carry the placement (never the response) for triage.
 struct M007_CreateSurvey: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(QuestionnaireRecord.schema)
+        try await database.schema("questionnaire_versions")
             .id()
             .field("code", .string, .required).unique(on: "code")
             .field("title", .string, .required)
@@ -14,7 +14,7 @@ struct M007_CreateSurvey: AsyncMigration {
             .field("frozen", .bool, .required)
             .field("created_on", .string, .required)
             .create()
-        try await database.schema(SurveyRoundRecord.schema)
+        try await database.schema("survey_rounds")
             .id()
             .field("code", .string, .required).unique(on: "code")
             .field("opens_on", .string, .required)
@@ -22,7 +22,7 @@ struct M007_CreateSurvey: AsyncMigration {
             .field("questionnaire_code", .string)
             .field("recorded_state", .string, .required)
             .create()
-        try await database.schema(SurveyResponseRecord.schema)
+        try await database.schema("survey_responses")
             .field("id", .int64, .identifier(auto: true))
             .field("round_code", .string, .required)
             .field("response_key", .string, .required)
@@ -38,7 +38,7 @@ struct M007_CreateSurvey: AsyncMigration {
             .field("source", .string, .required)
             .unique(on: "round_code", "response_key")
             .create()
-        try await database.schema(SurveyCommentRecord.schema)
+        try await database.schema("survey_comments")
             .field("id", .int64, .identifier(auto: true))
             .field("round_code", .string, .required)
             .field("question_code", .string, .required)
@@ -66,7 +66,7 @@ struct M007_CreateSurvey: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SurveyCommentRecord.schema, SurveyResponseRecord.schema, SurveyRoundRecord.schema, QuestionnaireRecord.schema] {
+        for schema in ["survey_comments", "survey_responses", "survey_rounds", "questionnaire_versions"] {
             try await database.schema(schema).delete()
         }
     }

@@ -5,7 +5,7 @@ import Fluent
 /// day it was last saved: no account, address, device or time of day.
 struct M008_CreateSurveyDrafts: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(SurveyDraftRecord.schema)
+        try await database.schema("survey_drafts")
             .field("code_hash", .string, .identifier(auto: false))
             .field("round_code", .string, .required)
             .field("draft_json", .string, .required)
@@ -14,6 +14,6 @@ struct M008_CreateSurveyDrafts: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(SurveyDraftRecord.schema).delete()
+        try await database.schema("survey_drafts").delete()
     }
 }

@@ -3,9 +3,9 @@ import SQLKit
 
 struct M011_CreateSpeakUpCases: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(SpeakUpCaseRecord.schema)
+        try await database.schema("speak_up_cases")
             .id()
-            .field("organisation_code", .string, .required, .references(Organisation.schema, "code"))
+            .field("organisation_code", .string, .required, .references("organisations", "code"))
             .field("number", .int, .required)
             .field("reference", .string, .required).unique(on: "reference")
             .field("raised_on", .string, .required)
@@ -18,19 +18,19 @@ struct M011_CreateSpeakUpCases: AsyncMigration {
             .field("updated_at", .datetime)
             .unique(on: "organisation_code", "number")
             .create()
-        try await database.schema(SpeakUpCaseThemeRecord.schema)
+        try await database.schema("speak_up_case_themes")
             .id()
-            .field("case_id", .uuid, .required, .references(SpeakUpCaseRecord.schema, "id", onDelete: .cascade))
+            .field("case_id", .uuid, .required, .references("speak_up_cases", "id", onDelete: .cascade))
             .field("theme", .string, .required)
             .unique(on: "case_id", "theme")
             .create()
         // Lists and returns read one organisation's cases by date.
         try await (database as! any SQLDatabase).create(index: "speak_up_cases_organisation_raised_on")
-            .on(SpeakUpCaseRecord.schema).column("organisation_code").column("raised_on").run()
+            .on("speak_up_cases").column("organisation_code").column("raised_on").run()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(SpeakUpCaseThemeRecord.schema).delete()
-        try await database.schema(SpeakUpCaseRecord.schema).delete()
+        try await database.schema("speak_up_case_themes").delete()
+        try await database.schema("speak_up_cases").delete()
     }
 }

@@ -6,7 +6,7 @@ import SQLKit
 /// publication: a closed round is public only once a national lead publishes it.
 struct M012_CreateRoundVersions: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(SurveyRoundVersionRecord.schema)
+        try await database.schema("survey_round_versions")
             .id()
             .field("round_code", .string, .required)
             .field("number", .int, .required)
@@ -15,14 +15,14 @@ struct M012_CreateRoundVersions: AsyncMigration {
             .field("made_by", .string, .required)
             .unique(on: "round_code", "number")
             .create()
-        try await database.schema(SurveyResponseRecord.schema).field("version", .int).update()
+        try await database.schema("survey_responses").field("version", .int).update()
         try await (database as! any SQLDatabase).create(index: "survey_responses_round_version")
-            .on(SurveyResponseRecord.schema).column("round_code").column("version").run()
+            .on("survey_responses").column("round_code").column("version").run()
     }
 
     func revert(on database: any Database) async throws {
         try await (database as! any SQLDatabase).drop(index: "survey_responses_round_version").run()
-        try await database.schema(SurveyResponseRecord.schema).deleteField("version").update()
-        try await database.schema(SurveyRoundVersionRecord.schema).delete()
+        try await database.schema("survey_responses").deleteField("version").update()
+        try await database.schema("survey_round_versions").delete()
     }
 }

@@ -7,18 +7,18 @@ import SQLKit
 /// the account (`users.failed_logins`, `users.locked_until` stay, unused).
 struct M013_CreateLoginThrottles: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(LoginThrottleRecord.schema)
+        try await database.schema("login_throttles")
             .field("key", .string, .identifier(auto: false))
             .field("email_hash", .string, .required)
             .field("failures", .int, .required)
             .field("last_failure", .double, .required)
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "login_throttles_email_hash").on(LoginThrottleRecord.schema).column("email_hash").run()
+            try await sql.create(index: "login_throttles_email_hash").on("login_throttles").column("email_hash").run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(LoginThrottleRecord.schema).delete()
+        try await database.schema("login_throttles").delete()
     }
 }

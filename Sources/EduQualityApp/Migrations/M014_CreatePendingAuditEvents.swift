@@ -4,7 +4,7 @@ import Fluent
 /// scheduled batch is kept beside them.
 struct M014_CreatePendingAuditEvents: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.schema(PendingAuditEvent.schema)
+        try await database.schema("audit_pending_events")
             .id()
             .field("occurred_on", .datetime, .required)
             .field("actor", .string, .required)
@@ -14,14 +14,14 @@ struct M014_CreatePendingAuditEvents: AsyncMigration {
             .field("before_json", .string)
             .field("after_json", .string)
             .create()
-        try await database.schema(AuditBatchState.schema)
+        try await database.schema("audit_batch_state")
             .field("name", .string, .identifier(auto: false))
             .field("last_boundary", .datetime, .required)
             .create()
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AuditBatchState.schema).delete()
-        try await database.schema(PendingAuditEvent.schema).delete()
+        try await database.schema("audit_batch_state").delete()
+        try await database.schema("audit_pending_events").delete()
     }
 }

@@ -6,7 +6,8 @@ enum AppMigrations {
     /// one, and never reordered (Fluent records them by name, and databases in use ran them in
     /// this order). Numbers are names, not positions: M008 (survey drafts) and M010/M011 (speak
     /// up) were written on two branches at once and landed with the speak-up pair first; M009
-    /// was never used.
+    /// was never used. Migrations name their tables literally, so that renaming a model cannot
+    /// change what a landed migration does.
     static let all: [any Migration] = [
         M001_CreateReferenceData(),
         M002_CreateUsers(),
