@@ -5,6 +5,9 @@ import Foundation
 /// Imports a response file (previous rounds, paper returns): every row is validated first and an
 /// invalid file is rejected whole, with every error as `line N: column: reason`; a valid file is
 /// then written in batches, skipping rows already stored, so importing it again adds nothing.
+/// The writing is one transaction with its audit event: an import killed part-way leaves nothing
+/// behind (no responses, no comments for triage), and running it again imports every row once.
+/// On SQLite other writes (survey submissions) wait for it; a million rows take about 25 s.
 struct ResponseImporter {
     let db: any Database
     let catalog: SurveyCatalog
@@ -55,40 +58,39 @@ struct ResponseImporter {
             return Outcome(rows: summary.rows, imported: 0, alreadyStored: 0, errors: [], errorCount: 0)
         }
 
-        // Pass 2: the file is valid; write it in batches.
+        // Pass 2: the file is valid; write it in batches, all in one transaction.
         let regions = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.code, $0.regionCode) })
         let store = SurveyResponseStore(db: db, keywords: keywords)
-        var reader2 = try CSVReader(fileAt: file)
-        guard let headerRecord = try reader2.next() else { throw ImportRejected(errors: summary.errors) }
-        let header = try ResponseImportHeader(headerRecord, questionnaire: questionnaire)
-        let validator = ResponseImportValidator(header: header, questionnaire: questionnaire, round: round,
-                                                references: references, window: .roundDates, today: today)
-        var batch: [SurveyResponseStore.Row] = []
-        batch.reserveCapacity(10_000)
-        var rows = 0
-        var imported = 0
-        var ignored: [ImportError] = []
-        func flush() async throws {
-            guard !batch.isEmpty else { return }
-            let rowsToWrite = batch
-            imported += try await db.writeTransaction { tx in
-                try await store.insert(rowsToWrite, questionnaire: questionnaire, source: "import", on: tx)
+        let (rows, imported) = try await db.audited(actor: actor) { tx in
+            var reader = try CSVReader(fileAt: file)
+            guard let headerRecord = try reader.next() else { throw ImportRejected(errors: summary.errors) }
+            let header = try ResponseImportHeader(headerRecord, questionnaire: questionnaire)
+            let validator = ResponseImportValidator(header: header, questionnaire: questionnaire, round: round,
+                                                    references: references, window: .roundDates, today: today)
+            var batch: [SurveyResponseStore.Row] = []
+            batch.reserveCapacity(10_000)
+            var rows = 0
+            var imported = 0
+            var ignored: [ImportError] = []
+            func flush() async throws {
+                guard !batch.isEmpty else { return }
+                imported += try await store.insert(batch, questionnaire: questionnaire, source: "import", on: tx)
+                batch.removeAll(keepingCapacity: true)
+                progress(Progress(phase: .importing, rows: rows, bytes: reader.bytesConsumed, totalBytes: totalBytes))
             }
-            batch.removeAll(keepingCapacity: true)
-            progress(Progress(phase: .importing, rows: rows, bytes: reader2.bytesConsumed, totalBytes: totalBytes))
+            while let record = try reader.next() {
+                rows += 1
+                guard let response = validator.validate(record, errors: &ignored) else { continue }
+                batch.append(.init(response: response, region: regions[response.placement.organisation] ?? "",
+                                   key: response.responseID ?? "line-\(record.line)"))
+                if batch.count == 10_000 { try await flush() }
+            }
+            try await flush()
+            let event = AuditEvent(action: "survey.import", entityType: "survey-round", entityID: round.code.rawValue,
+                                   after: ["file": URL(fileURLWithPath: file).lastPathComponent, "rows": String(rows),
+                                           "imported": String(imported), "alreadyStored": String(rows - imported)])
+            return ((rows, imported), [event])
         }
-        while let record = try reader2.next() {
-            rows += 1
-            guard let response = validator.validate(record, errors: &ignored) else { continue }
-            batch.append(.init(response: response, region: regions[response.placement.organisation] ?? "",
-                               key: response.responseID ?? "line-\(record.line)"))
-            if batch.count == 10_000 { try await flush() }
-        }
-        try await flush()
-        let event = AuditEvent(action: "survey.import", entityType: "survey-round", entityID: round.code.rawValue,
-                               after: ["file": URL(fileURLWithPath: file).lastPathComponent, "rows": String(rows),
-                                       "imported": String(imported), "alreadyStored": String(rows - imported)])
-        try await db.audited(actor: actor) { _ in ((), [event]) }
         progress(Progress(phase: .done, rows: rows, bytes: totalBytes, totalBytes: totalBytes))
         return Outcome(rows: rows, imported: imported, alreadyStored: rows - imported, errors: [], errorCount: 0)
     }
