@@ -35,7 +35,13 @@ struct GenerateResponsesCommand: AsyncCommand {
                 SyntheticOrganisation(code: $0.code, region: $0.regionCode, sites: (sites[$0.code] ?? []).map(\.code))
             }, specialties: specialties),
             seed: UInt64(signature.seed ?? 1))
-        try SyntheticResponseFile.write(count: count, of: generator, in: round, to: signature.file)
+        // Responses are dated within the round and never after today, or the import refuses them.
+        let today = CalendarDay.today()
+        guard round.opens <= today else {
+            context.console.error("Round \(round.code) opens on \(round.opens): no response can be dated yet")
+            throw CommandFailed()
+        }
+        try SyntheticResponseFile.write(count: count, of: generator, in: round, lastDay: min(round.closes, today), to: signature.file)
         context.console.print("\(count) responses written to \(signature.file)")
     }
 }

@@ -2,12 +2,14 @@ import EduQualityDomain
 import Fluent
 import Vapor
 
-/// `eduquality rounds create --code CODE --opens YYYY-MM-DD --closes YYYY-MM-DD [--questionnaire VERSION]`
-/// `eduquality rounds list` and `eduquality rounds publish CODE`.
+/// `eduquality rounds create --code CODE --opens YYYY-MM-DD --closes YYYY-MM-DD [--questionnaire VERSION]`,
+/// `eduquality rounds list`, `eduquality rounds set-questionnaire CODE VERSION` and
+/// `eduquality rounds publish CODE`.
 struct RoundsCommands: AsyncCommandGroup {
     var help: String { "Survey round commands." }
     var commands: [String: any AnyAsyncCommand] {
-        ["create": CreateRoundCommand(), "list": ListRoundsCommand(), "publish": PublishRoundCommand()]
+        ["create": CreateRoundCommand(), "list": ListRoundsCommand(), "publish": PublishRoundCommand(),
+         "set-questionnaire": SetRoundQuestionnaireCommand()]
     }
 }
 
@@ -37,19 +39,51 @@ struct CreateRoundCommand: AsyncCommand {
         @Option(name: "closes", help: "Closing day, YYYY-MM-DD") var closes: String?
         @Option(name: "questionnaire", help: "Questionnaire version code") var questionnaire: String?
     }
-    var help: String { "Creates a survey round." }
+    var help: String { "Creates a survey round (on the latest questionnaire version unless --questionnaire names one)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
         let admin = SurveyAdministration(db: app.db, cache: app.storage[QuestionnaireCacheKey.self]!, actor: "system:command-line")
+        // A round without a questionnaire can be neither taken nor imported into.
+        let latest = signature.questionnaire == nil ? try await SurveyAdministration.latestQuestionnaire(on: app.db) : nil
         do {
             let round = try await admin.createRound(.init(code: signature.code ?? "", opens: signature.opens ?? "",
-                                                          closes: signature.closes ?? "", questionnaire: signature.questionnaire))
+                                                          closes: signature.closes ?? "",
+                                                          questionnaire: signature.questionnaire ?? latest))
+            let version = round.questionnaireVersion.map { v in
+                ", questionnaire \(v)" + (latest != nil ? " (the latest version; choose another with --questionnaire)" : "")
+            } ?? ", no questionnaire yet (add one with `questionnaires add`, then `rounds set-questionnaire`)"
             context.console.print("Round \(round.code) created: \(round.opens) to \(round.closes), \(round.state(on: .today()).rawValue)"
-                                  + (round.questionnaireVersion.map { ", questionnaire \($0)" } ?? ", no questionnaire yet"))
+                                  + version)
         } catch AppError.invalid(let errors) {
             for e in errors { context.console.error("--\(e.field): \(e.message)") }
+            throw CommandFailed()
+        }
+    }
+}
+
+struct SetRoundQuestionnaireCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "code", help: "Round code, e.g. NETS-2026") var code: String
+        @Argument(name: "version", help: "Questionnaire version code") var version: String
+    }
+    var help: String { "Attaches a questionnaire version to a round (refused once the round has opened or has responses)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        let admin = SurveyAdministration(db: app.db, cache: app.storage[QuestionnaireCacheKey.self]!, actor: "system:command-line")
+        guard let round = try await app.surveyCatalog.round(signature.code) else {
+            context.console.error("There is no survey round \(signature.code)")
+            throw CommandFailed()
+        }
+        do {
+            try await admin.updateRound(round.code.rawValue, opens: round.opens.iso, closes: round.closes.iso,
+                                        questionnaire: signature.version)
+            context.console.print("Round \(round.code) now uses questionnaire \(signature.version).")
+        } catch AppError.invalid(let errors) {
+            for e in errors { context.console.error(e.message) }
             throw CommandFailed()
         }
     }

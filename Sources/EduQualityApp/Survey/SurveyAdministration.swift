@@ -132,6 +132,11 @@ struct SurveyAdministration {
         }
     }
 
+    /// The most recently stored questionnaire version, if any.
+    static func latestQuestionnaire(on db: any Database) async throws -> String? {
+        try await QuestionnaireRecord.query(on: db).sort(\.$createdOn, .descending).sort(\.$code, .descending).first()?.code
+    }
+
     /// A version attached to a round that has opened (or has responses) can no longer change.
     static func freezeIfInUse(_ round: SurveyRound, today: CalendarDay, on db: any Database) async throws -> [AuditEvent] {
         guard let code = round.questionnaireVersion,
