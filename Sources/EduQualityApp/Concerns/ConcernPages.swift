@@ -23,6 +23,7 @@ struct ReporterCase: Encodable {
     let whatHappened: String
     let desiredOutcome: String?
     let canEscalate: Bool
+    let canEscalateWithReason: Bool
     let canGiveFeedback: Bool
     let canMessage: Bool
     let needsEducationProvider: Bool
@@ -42,6 +43,7 @@ struct ReporterCase: Encodable {
         whatHappened = view.whatHappened
         desiredOutcome = view.desiredOutcome
         canEscalate = view.canEscalate
+        canEscalateWithReason = view.canEscalateWithReason
         canGiveFeedback = view.canGiveFeedback
         canMessage = ConcernEvent.receiveReporterMessage.isAllowed(from: view.status)
         needsEducationProvider = view.pathway == .placementProvider && concern.educationProvider == nil

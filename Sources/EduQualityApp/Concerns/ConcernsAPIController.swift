@@ -79,6 +79,8 @@ struct ConcernsAPIController: RouteCollection {
         let reference, status, category, howRaised, submittedOn, respondBy: String
         let pathway: Int
         let canEscalate, canGiveFeedback: Bool
+        /// Escalation is open now with a reason (the pathway is not appropriate).
+        let canEscalateWithReason: Bool
         let messages: [Message]
         let timeline: [Message]
         let handledBy: ConcernHandledBy
@@ -100,13 +102,16 @@ struct ConcernsAPIController: RouteCollection {
         return try await reporterView(record.reference, req)
     }
 
-    struct EscalateBody: Content { var educationProvider: String? }
+    /// `reason`: why the pathway is not appropriate; with it an open concern may be escalated at
+    /// any time (recorded as "pathway not appropriate" when no other trigger applies).
+    struct EscalateBody: Content { var educationProvider: String?; var reason: String? }
 
     @Sendable func escalate(req: Request) async throws -> ReporterViewDTO {
         try req.authorize(.raiseConcern)
         let record = try await ReceiptLookup(req: req).find(try receiptCode(req))
         let body = (try? req.content.decode(EscalateBody.self)) ?? EscalateBody()
-        _ = try await ReporterActions.perform(ReporterActionForm(action: "escalate", educationProvider: body.educationProvider),
+        _ = try await ReporterActions.perform(ReporterActionForm(action: "escalate", educationProvider: body.educationProvider,
+                                                                 reason: body.reason?.trimmingWhitespace.nilIfEmpty),
                                               on: record.reference, req: req)
         return try await reporterView(record.reference, req)
     }
@@ -126,6 +131,7 @@ struct ConcernsAPIController: RouteCollection {
         return ReporterViewDTO(reference: page.reference, status: concern.status.rawValue, category: concern.category.rawValue,
                                howRaised: concern.howRaised.rawValue, submittedOn: page.submittedOn, respondBy: page.respondBy,
                                pathway: concern.pathway.rawValue, canEscalate: page.canEscalate, canGiveFeedback: page.canGiveFeedback,
+                               canEscalateWithReason: page.canEscalateWithReason,
                                messages: lines.filter { $0.kind == "Message" || $0.kind == "Outcome" }, timeline: lines,
                                handledBy: page.handledBy)
     }

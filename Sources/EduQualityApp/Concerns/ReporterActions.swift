@@ -9,6 +9,8 @@ struct ReporterActionForm: Content {
     var action: String?
     var message: String?
     var educationProvider: String?
+    /// Why the pathway is not appropriate (needed to escalate before the response date).
+    var reason: String?
     var rating: String?
     var comment: String?
 }
@@ -33,9 +35,16 @@ enum ReporterActions {
                 throw AppError.invalid([FieldError("educationProvider", "Choose your education provider from the list")])
             }
             let chosen = provider
+            let reason = form.reason
             let staffing = try await ConcernStaffing.current(on: req.db)
             let concern = try await req.concerns.change(reference, actor: AuditActor.reporter) { c in
-                [try c.escalate(by: .reporter, on: today, educationProvider: chosen, clocks: clocks, staffing: staffing)]
+                // The page's "not appropriate" form always sends a reason field: an empty one is a
+                // field error there, not a refused escalation.
+                if let reason, reason.trimmingWhitespace.isEmpty, !c.reporterMayEscalate(on: today) {
+                    throw AppError.invalid([FieldError("reason", "Say why this pathway is not appropriate for your concern")])
+                }
+                return [try c.escalate(by: .reporter, reason: reason, on: today, educationProvider: chosen, clocks: clocks,
+                                       staffing: staffing)]
             }
             try await ConcernNotifier(db: req.db).newCase(concern)
             let handledBy = ConcernHandledBy(concern.reporterView(on: today), regionNames: try await RegionNames.load(req.db))

@@ -187,6 +187,44 @@ struct ConcernCaseWorkTests {
         }
     }
 
+    @Test("a reporter escalates at once when the pathway is not appropriate, through the API and the page", arguments: TestDatabase.all)
+    func escalateAtOnce(db: TestDatabase) async throws {
+        try await withTestApp(db) { app in
+            // API: with a reason, accepted at once, pathway 2, clocks from today, the trigger audited
+            let created = try await ConcernAPI.raise(app)
+            var headers = HTTPHeaders()
+            headers.add(name: "X-Receipt-Code", value: created.receiptCode!)
+            headers.contentType = .json
+            let before = try await app.testing().sendRequest(.GET, "/api/v1/concerns/follow-up", headers: headers)
+            #expect(before.body.string.contains("\"canEscalateWithReason\":true"))
+            let res = try await app.testing().sendRequest(.POST, "/api/v1/concerns/follow-up/escalate", headers: headers,
+                body: ByteBuffer(string: "{\"educationProvider\":\"H008\",\"reason\":\"My supervisor is the problem\"}"))
+            #expect(res.status == .ok)
+            #expect(res.body.string.contains("\"pathway\":2"))
+            let (_, concern) = try await ConcernStore(db: app.db, clocks: .standard).load(created.reference)!
+            #expect(concern.pathway == .educationProvider && concern.currentStage.startedOn == .today())
+            try await AuditLog.appendPendingBatch(on: app.db)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "concern.escalate").all()
+            #expect(audit.count == 1 && audit[0].afterJSON?.contains("pathway-not-appropriate") == true)
+
+            // page: the follow-up form asks why; an empty reason is a field error and changes nothing
+            let other = try await ConcernAPI.raise(app)
+            let b = TestBrowser(app)
+            let page = try await b.post("/concerns/follow-up", form: ["receiptCode": other.receiptCode!])
+            #expect(page.body.string.contains("Why this pathway is not appropriate for your concern"))
+            let empty = try await b.post("/concerns/follow-up/act", form: ["receiptCode": other.receiptCode!, "action": "escalate",
+                                                                       "educationProvider": "H008", "reason": " "])
+            #expect(empty.status == .badRequest)
+            #expect(empty.body.string.contains("Say why this pathway is not appropriate for your concern"))
+            #expect(try await ConcernStore(db: app.db, clocks: .standard).load(other.reference)!.1.pathway == .placementProvider)
+            let sent = try await b.post("/concerns/follow-up/act", form: ["receiptCode": other.receiptCode!, "action": "escalate",
+                                                                      "educationProvider": "H008",
+                                                                      "reason": "The ward manager is part of it"])
+            #expect(sent.status == .ok)
+            #expect(try await ConcernStore(db: app.db, clocks: .standard).load(other.reference)!.1.pathway == .educationProvider)
+        }
+    }
+
     @Test("bad concern bodies get field errors under the API's names")
     func validation() async throws {
         try await withTestApp(.sqlite) { app in

@@ -83,7 +83,8 @@ public enum ConcernChangeError: Error, Hashable, Sendable, CustomStringConvertib
             "A case that is \(status.displayName.lowercased()) cannot \(event.rawValue.replacingOccurrences(of: "-", with: " "))."
         case .noFurtherPathway: "The case is already at pathway 3, the last pathway."
         case .reporterMayNotEscalateYet(let day):
-            "You can escalate if there is no outcome by \(day.iso), or once there is an outcome you are not satisfied with."
+            "You can escalate if there is no outcome by \(day.iso), or once there is an outcome you are not satisfied with; "
+                + "or now, if this pathway is not appropriate for your concern: say why."
         case .educationProviderUnknown: "Say who your education provider is, so the concern can go to them."
         case .sameHandlingBody: "The case is already with that team."
         case .handlingBodyNotOnPathway(let pathway): "That team does not handle concerns at pathway \(pathway.rawValue)."

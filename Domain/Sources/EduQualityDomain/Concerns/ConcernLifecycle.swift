@@ -59,9 +59,11 @@ extension Concern {
     /// Moves the case to the next pathway and its body, with its whole timeline, new clocks from
     /// `day`, and no assignee (the old one belongs to the old body).
     /// A handler may escalate at any time before the case is closed. The reporter may escalate an
-    /// unresolved case once its response date has passed, or a resolved case whose outcome does
-    /// not satisfy them. `educationProvider` supplies the pathway-2 body when none is known yet; a
-    /// body without handlers in `staffing` is stood in for by the region's quality team.
+    /// unresolved case once its response date has passed, a resolved case whose outcome does not
+    /// satisfy them, or, at any time, a case for which they say why this pathway is not
+    /// appropriate (the person handling it is part of the problem, say): the reason is then
+    /// required. `educationProvider` supplies the pathway-2 body when none is known yet; a body
+    /// without handlers in `staffing` is stood in for by the region's quality team.
     public mutating func escalate(by requester: EscalationRequester, reason: String? = nil, on day: CalendarDay,
                                   educationProvider: String? = nil, clocks: ConcernClocks = .standard,
                                   staffing: ConcernStaffing = .assumeStaffed)
@@ -69,7 +71,17 @@ extension Concern {
     {
         try check(.escalate)
         guard let next = pathway.next else { throw .noFurtherPathway }
-        if requester == .reporter, status != .resolved, day <= currentStage.respondBy {
+        let why = try reason.flatMap { text throws(ConcernChangeError) in try Self.optionalText(text) }
+        let trigger: EscalationTrigger
+        if requester != .reporter {
+            trigger = .handler
+        } else if status == .resolved {
+            trigger = .outcomeNotSatisfactory
+        } else if day > currentStage.respondBy {
+            trigger = .noOutcomeInTime
+        } else if why != nil {
+            trigger = .pathwayNotAppropriate
+        } else {
             throw .reporterMayNotEscalateYet(respondBy: currentStage.respondBy)
         }
         let provider = NewConcernForm.clean(educationProvider) ?? self.educationProvider
@@ -82,7 +94,6 @@ extension Concern {
         case .regionalQualityTeam:
             body = .region(submission.placement.region)
         }
-        let why = try reason.flatMap { text throws(ConcernChangeError) in try Self.optionalText(text) }
         let route = ConcernRouting.route(body, region: submission.placement.region, staffing: staffing)
         let stage = ConcernStage(pathway: next, route: route, startedOn: day, clocks: clocks)
         let flagged = !isSafetyFlagged && Self.needsSafetyFlag(category, at: next)
@@ -91,6 +102,7 @@ extension Concern {
                       by: requester.author, on: day, action: "concern.escalate", before: before,
                       after: auditFields(status: .escalated, stage: stage, extra: [
                           "requestedBy": requester == .reporter ? "reporter" : "handler",
+                          "trigger": trigger.rawValue,
                           "safetyFlagged": String(flagged || isSafetyFlagged),
                       ]))
     }

@@ -13,6 +13,8 @@ public struct ConcernReporterView: Hashable, Sendable {
     /// When the reporter can expect an outcome at the current pathway.
     public let respondBy: CalendarDay
     public let canEscalate: Bool
+    /// The reporter may escalate now if they say why this pathway is not appropriate.
+    public let canEscalateWithReason: Bool
     public let canGiveFeedback: Bool
     /// Set when the region's quality team handles the current pathway in place of the body the
     /// concern was sent to, which has no one to handle it: the learner is told who has it and why.
@@ -80,6 +82,7 @@ extension Concern {
             whatHappened: submission.whatHappened, desiredOutcome: submission.desiredOutcome,
             status: status, pathway: pathway, respondBy: currentStage.respondBy,
             canEscalate: reporterMayEscalate(on: today),
+            canEscalateWithReason: reporterMayEscalateWithReason,
             canGiveFeedback: ConcernEvent.recordFeedback.isAllowed(from: status),
             standIn: Self.standIn(currentStage), entries: entries)
     }
@@ -89,10 +92,15 @@ extension Concern {
         return ConcernReporterView.StandIn(region: region, explanation: rerouting.explanation)
     }
 
-    /// Whether `escalate(by: .reporter, …)` would be accepted on `today` (an education provider
-    /// may still have to be named for pathway 2).
+    /// Whether `escalate(by: .reporter, …)` would be accepted on `today` without a reason (an
+    /// education provider may still have to be named for pathway 2).
     public func reporterMayEscalate(on today: CalendarDay) -> Bool {
-        guard ConcernEvent.escalate.isAllowed(from: status), pathway.next != nil else { return false }
-        return status == .resolved || today > currentStage.respondBy
+        reporterMayEscalateWithReason && (status == .resolved || today > currentStage.respondBy)
+    }
+
+    /// Whether it would be accepted with a reason (the pathway is not appropriate): any time
+    /// until the case is closed, while there is a further pathway.
+    public var reporterMayEscalateWithReason: Bool {
+        ConcernEvent.escalate.isAllowed(from: status) && pathway.next != nil
     }
 }

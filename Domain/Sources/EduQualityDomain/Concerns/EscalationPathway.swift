@@ -68,3 +68,15 @@ public enum RaisingGuidance {
         "If your concern is not resolved within the response time, or you are not satisfied with "
         + "the outcome, you can escalate it to the next pathway. It moves with its whole history."
 }
+
+/// Why a case moved to the next pathway (recorded in the audit trail).
+public enum EscalationTrigger: String, Sendable, Hashable, CaseIterable {
+    /// A handler sent it on.
+    case handler
+    /// The reporter: no outcome by the response date.
+    case noOutcomeInTime = "no-outcome-in-time"
+    /// The reporter: an outcome they are not satisfied with.
+    case outcomeNotSatisfactory = "outcome-not-satisfactory"
+    /// The reporter, at once, with a reason: this pathway is not appropriate for the concern.
+    case pathwayNotAppropriate = "pathway-not-appropriate"
+}

@@ -258,4 +258,47 @@ struct ConcernEscalationTests {
             #expect(!text.contains("night shift"), "\(text)")
         }
     }
+
+    @Test("the reporter may escalate at once when the pathway is not appropriate, with a reason",
+          arguments: [ConcernStatus.received, .acknowledged, .inProgress])
+    func pathwayNotAppropriate(status: ConcernStatus) throws {
+        var concern = F.concern(in: status)
+        #expect(concern.reporterMayEscalateWithReason)
+        #expect(!concern.reporterMayEscalate(on: F.monday), "no existing trigger applies yet")
+        // a blank reason is no reason
+        #expect(throws: ConcernChangeError.reporterMayNotEscalateYet(respondBy: concern.currentStage.respondBy)) {
+            try concern.escalate(by: .reporter, reason: "   ", on: F.monday)
+        }
+        // MUT
+        let change = try concern.escalate(by: .reporter, reason: "The person handling it is part of the problem",
+                                          on: F.monday)
+        // validate: the next pathway, new clocks from today, the trigger and reason recorded
+        #expect(concern.pathway == .educationProvider)
+        #expect(concern.currentStage.startedOn == F.monday)
+        #expect(change.audit.after?["trigger"] == "pathway-not-appropriate")
+        #expect(change.audit.after?["requestedBy"] == "reporter")
+        if case .escalated(_, _, let by, let reason, _) = change.entry.kind {
+            #expect(by == .reporter && reason == "The person handling it is part of the problem")
+        } else {
+            Issue.record("an escalation entry on the timeline")
+        }
+    }
+
+    @Test("each escalation records what triggered it")
+    func triggers() throws {
+        var overdue = F.concern(in: .inProgress)
+        let late = overdue.currentStage.respondBy.adding(days: 1)
+        #expect(try overdue.escalate(by: .reporter, reason: "Still nothing", on: late).audit.after?["trigger"] == "no-outcome-in-time")
+        var resolved = F.concern(in: .resolved)
+        #expect(try resolved.escalate(by: .reporter, on: F.monday).audit.after?["trigger"] == "outcome-not-satisfactory")
+        var handled = F.concern(in: .inProgress)
+        #expect(try handled.escalate(by: .handler(userID: "h"), on: F.monday).audit.after?["trigger"] == "handler")
+    }
+
+    @Test("a closed case, or one at the last pathway, cannot be escalated even with a reason")
+    func noReasonOpensClosedDoors() {
+        var closed = F.concern(in: .closed)
+        #expect(!closed.reporterMayEscalateWithReason)
+        #expect(throws: ConcernChangeError.self) { try closed.escalate(by: .reporter, reason: "Not appropriate", on: F.monday) }
+    }
 }
