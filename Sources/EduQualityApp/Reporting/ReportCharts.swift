@@ -4,17 +4,6 @@ import Foundation
 /// Server-drawn SVG for the reporting tool. Each chart has a title and a description, and every
 /// page shows the same figures in a table beside it.
 enum ReportCharts {
-    static func colour(_ flag: OutlierFlag) -> String {
-        switch flag {
-        case .red: ChartColour.red
-        case .pink: ChartColour.pink
-        case .white: ChartColour.white
-        case .lightgreen: ChartColour.lightGreen
-        case .green: ChartColour.green
-        case .suppressed: ChartColour.paleGrey
-        }
-    }
-
     /// One indicator: the benchmark's interquartile range and mean, and each group's mean with
     /// its 95% confidence interval, coloured by flag, on the 0–100 score scale.
     static func boxPlot(indicator: String, rows: [(label: String, row: IndicatorRow)]) -> String {
@@ -44,7 +33,7 @@ enum ReportCharts {
             if let lo = r.ciLow, let hi = r.ciHigh {
                 svg.line(x1: x(lo), y1: y, x2: x(hi), y2: y, stroke: ChartColour.text, width: 1.5)
             }
-            svg.circle(cx: x(r.mean!), cy: y, r: 6, fill: colour(r.flag),
+            svg.circle(cx: x(r.mean!), cy: y, r: 6, fill: FlagPalette.fill(r.flag),
                        label: "\(item.label): \(fmt(r.mean!)) (\(r.flag.rawValue)), n \(r.n ?? 0)")
         }
         return svg.markup
@@ -57,7 +46,7 @@ enum ReportCharts {
         let step = points.count > 1 ? width / Double(points.count - 1) : 0
         let y = { (v: Double) in top + plotHeight * (1 - min(max(v, 0), 100) / 100) }
         let summary = points.map { p in
-            "\(p.round): " + (p.mean.map { fmt($0) } ?? "suppressed")
+            "\(p.round): " + (p.mean.map { fmt($0) } ?? ReportFormat.notShown)
                 + (p.change.map { $0.significant ? " (significant change of \(fmt($0.difference)))" : "" } ?? "")
         }.joined(separator: "; ")
         var svg = SVG(width: left + width + 60, height: top + plotHeight + 40, title: "\(indicator) across survey rounds", summary: summary)
@@ -71,7 +60,7 @@ enum ReportCharts {
             let px = left + Double(i) * step + (points.count == 1 ? width / 2 : 0)
             svg.text(p.round, x: px, y: top + plotHeight + 24, anchor: "middle", size: 12)
             guard let mean = p.mean else {
-                svg.text("suppressed", x: px, y: y(50), anchor: "middle", size: 11, fill: ChartColour.grey)
+                svg.text(ReportFormat.notShown, x: px, y: y(50), anchor: "middle", size: 11, fill: ChartColour.grey)
                 continue
             }
             if let lo = p.ciLow, let hi = p.ciHigh { svg.line(x1: px, y1: y(lo), x2: px, y2: y(hi), stroke: ChartColour.text, width: 1.5) }
@@ -90,18 +79,19 @@ enum ReportCharts {
         let total = max(1, counts.reduce(0, +))
         let width = 600.0
         let shades = ["#d5281b", "#f4a6b5", "#d8dde0", "#a3d9a5", "#007f3b", "#005eb8", "#003087"]
-        let summary = zip(labels, counts).map { "\($0): \(Int((Double($1) * 100 / Double(total)).rounded()))%" }.joined(separator: "; ")
+        let share = { (c: Int) in ReportFormat.percent(Double(c) * 100 / Double(total)) }
+        let summary = zip(labels, counts).map { "\($0): \(share($1))" }.joined(separator: "; ")
         var svg = SVG(width: width, height: 34, title: "Answers to \(item)", summary: summary)
         var x = 0.0
         for (i, c) in counts.enumerated() {
             let w = width * Double(c) / Double(total)
             let shade = counts.count <= 5 ? shades[min(i, 4)] : shades[i % shades.count]
             svg.rect(x: x, y: 4, width: w, height: 26, fill: shade,
-                     label: "\(i < labels.count ? labels[i] : "Rank \(i + 1)"): \(c) (\(Int((Double(c) * 100 / Double(total)).rounded()))%)")
+                     label: "\(i < labels.count ? labels[i] : "Rank \(i + 1)"): \(c) (\(share(c)))")
             x += w
         }
         return svg.markup
     }
 
-    static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
+    private static func fmt(_ v: Double) -> String { ReportFormat.score(v) }
 }

@@ -39,6 +39,20 @@ struct ReportParameters: Sendable {
             throw ReportErrors.appError(error)
         }
     }
+
+    /// The same question across rounds, for the API's and the pages' trends: grouped by
+    /// `groupBy`, or by the URL's `groupBy` (default national).
+    func trendQuery(rounds: [String], groupBy: ReportDimension? = nil, threshold: DisclosureThreshold) throws -> TrendQuery {
+        let groupBy = try groupBy ?? Self.dimension(self.groupBy ?? ReportDimension.national.rawValue)
+        var dimensions: [ReportDimension: String] = [:]
+        for (name, code) in filters { dimensions[try Self.dimension(name)] = code }
+        return TrendQuery(rounds: rounds, groupBy: groupBy, filters: dimensions, indicators: indicators, threshold: threshold)
+    }
+
+    /// A dimension named in a URL; an unknown name is a 400.
+    static func dimension(_ name: String) throws -> ReportDimension {
+        try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: name) }
+    }
 }
 
 enum ReportErrors {

@@ -33,13 +33,7 @@ struct ReportsAPIController: RouteCollection {
         let access = try req.reportAccess()
         let rounds = (req.query[String.self, at: "rounds"]).map { $0.split(separator: ",").map { String($0).trimmingWhitespace } }
             ?? access.rounds
-        let groupBy = try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: p.groupBy ?? "national") }
-        var filters: [ReportDimension: String] = [:]
-        for (name, code) in p.filters {
-            filters[try ReportErrors.run { () throws(ReportQueryError) in try ReportDimension(apiValue: name) }] = code
-        }
-        let query = TrendQuery(rounds: rounds, groupBy: groupBy, filters: filters, indicators: p.indicators,
-                               threshold: req.config.disclosureThreshold)
+        let query = try p.trendQuery(rounds: rounds, threshold: req.config.disclosureThreshold)
         return try Self.json(access.trends(query))
     }
 

@@ -64,16 +64,12 @@ struct SVG {
     }
 }
 
-/// NHS.UK palette colours used by the charts.
+/// NHS.UK palette colours used by the charts besides the flag colours (`FlagPalette`).
 enum ChartColour {
     static let blue = "#005eb8"
     static let darkBlue = "#003087"
     static let grey = "#768692"
     static let paleGrey = "#d8dde0"
-    static let red = "#d5281b"
-    static let pink = "#f4a6b5"
-    static let green = "#007f3b"
-    static let lightGreen = "#a3d9a5"
     static let white = "#ffffff"
     static let text = "#212b32"
 }

@@ -27,11 +27,32 @@ public struct ScoringScheme: Sendable, Hashable, Codable {
     /// The respondent's score for a theme: the mean of their scored items among those shown to
     /// their profession, or nil when fewer than the minimum (default ⌈m/2⌉) were scored.
     public func respondentScore(theme: Theme, profession: String, answers: [String: Answer]) -> Double? {
-        let shown = theme.items(shownTo: profession)
-        guard !shown.isEmpty else { return nil }
-        let scores = shown.compactMap { item in item.score(answers[item.code] ?? .unanswered) }
-        guard scores.count >= minimumScoredItems.required(outOf: shown.count) else { return nil }
-        return scores.reduce(0, +) / Double(scores.count)
+        score(theme, profession: profession) { position in
+            guard case .rank(let rank) = answers[theme.items[position].code] ?? .unanswered else { return nil }
+            return rank
+        }.score
+    }
+
+    /// The one scoring rule, used by `respondentScore` and by the store as it appends: the mean
+    /// of the item scores (summed in item order, then divided) of the theme's items shown to the
+    /// profession, and how many of those were scored and positive. `rank(i)` is the respondent's
+    /// rank for the theme's i-th item, nil when unanswered or not applicable. No score when fewer
+    /// than the minimum were scored.
+    @inline(__always)
+    func score(_ theme: Theme, profession: String, rank: (Int) -> Int?) -> ThemeScore {
+        var shown = 0, scored = 0, positive = 0, sum = 0.0
+        for (position, item) in theme.items.enumerated() where item.isShown(to: profession) {
+            shown += 1
+            guard let rank = rank(position), let score = item.score(.rank(rank)) else { continue }
+            sum += score
+            scored += 1
+            if item.isPositive(rank: rank) { positive += 1 }
+        }
+        guard shown > 0, scored >= minimumScoredItems.required(outOf: shown) else {
+            return ThemeScore(score: nil, positive: 0, scored: 0)
+        }
+        // Counts fit in bytes: a theme has at most 255 items (checked in `init`).
+        return ThemeScore(score: sum / Double(scored), positive: UInt8(positive), scored: UInt8(scored))
     }
 }
 

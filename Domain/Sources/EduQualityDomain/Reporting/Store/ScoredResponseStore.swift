@@ -145,24 +145,13 @@ public struct ScoredResponseStore: Sendable {
         return encoded
     }
 
-    /// The respondent's score per theme, with the same arithmetic as
-    /// `ScoringScheme.respondentScore` (sum in item order, then divide) so both agree exactly.
+    /// The respondent's score per theme, by the scheme's one scoring rule read off the bytes.
     private func scoreThemes(_ encoded: [UInt8], profession: String) -> [ThemeScore] {
-        themeItems.map { range in
-            var shown = 0, scored = 0, positive = 0, sum = 0.0
-            for i in range where items[i].isShown(to: profession) {
-                shown += 1
-                let answer = encoded[i]
-                guard answer != RoundColumns.unanswered, answer != RoundColumns.notApplicable else { continue }
-                let rank = Int(answer)
-                sum += items[i].score(.rank(rank))!
-                scored += 1
-                if items[i].isPositive(rank: rank) { positive += 1 }
+        zip(scheme.themes, themeItems).map { theme, range in
+            scheme.score(theme, profession: profession) { position in
+                let answer = encoded[range.lowerBound + position]
+                return answer == RoundColumns.unanswered || answer == RoundColumns.notApplicable ? nil : Int(answer)
             }
-            guard shown > 0, scored >= scheme.minimumScoredItems.required(outOf: shown) else {
-                return ThemeScore(score: nil, positive: 0, scored: 0)
-            }
-            return ThemeScore(score: sum / Double(scored), positive: UInt8(positive), scored: UInt8(scored))
         }
     }
 

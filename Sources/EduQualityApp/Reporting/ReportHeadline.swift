@@ -1,0 +1,23 @@
+import EduQualityDomain
+
+/// One indicator's headline figures for a whole population, as the tool's cards and the
+/// printable reports' table show them.
+struct ReportHeadline: Encodable {
+    let name: String
+    let percentPositive: String
+    let mean: String
+    let n: String
+    let flag: String
+    /// False when the figures are hidden (each then reads "not shown").
+    let shown: Bool
+
+    /// From an indicator table grouped nationally, one headline per indicator.
+    static func rows(_ table: IndicatorTable, names: ReportNames) -> [ReportHeadline] {
+        table.rows.map { r in
+            ReportHeadline(name: names.indicator(r.indicator),
+                           percentPositive: r.percentPositive.map(ReportFormat.percent) ?? ReportFormat.notShown,
+                           mean: r.mean.map(ReportFormat.score) ?? ReportFormat.notShown,
+                           n: ReportFormat.count(r.n), flag: r.flag.rawValue, shown: r.mean != nil)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import EduQualityDomain
+import Foundation
+import Testing
+@testable import EduQualityApp
+import VaporTesting
+
+@Suite("Reporting presentation")
+struct ReportPresentationTests {
+    @Test("the stylesheet's flag colours are exactly the palette the charts use")
+    func stylesheetMatchesPalette() throws {
+        // setup
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let css = try String(contentsOf: root.appendingPathComponent("Public/css/app.css"), encoding: .utf8)
+        // MUT
+        let rules = css.split(separator: "\n").filter { $0.hasPrefix(".eq-flag--") }.map { $0 + "\n" }.joined()
+        // validate
+        #expect(rules == FlagPalette.cssRules)
+        for flag in OutlierFlag.allCases {
+            #expect(css.contains(".eq-flag--\(flag.rawValue) { background: \(FlagPalette.fill(flag));"))
+        }
+    }
+
+    @Test("the key names every flag and why a figure is not shown")
+    func legend() {
+        #expect(FlagPalette.legend.map(\.flag) == OutlierFlag.allCases.map(\.rawValue))
+        let grey = FlagPalette.legend.last!.meaning
+        #expect(grey.contains("not shown") && grey.contains("too few respondents") && grey.contains("subtraction")
+                && grey.contains("since the last publication"))
+    }
+
+    @Test("a hidden figure reads \"not shown\" in the headline, whatever hid it")
+    func hiddenHeadline() throws {
+        // setup
+        let json = """
+        {"round":"R","groupBy":"national","filters":{},"threshold":3,"rows":[
+          {"group":"ENG","indicator":"a","flag":"suppressed"},
+          {"group":"ENG","indicator":"b","flag":"white","n":12,"mean":61.34,"percentPositive":49.6}]}
+        """
+        let table = try JSONDecoder().decode(IndicatorTable.self, from: Data(json.utf8))
+        let names = ReportNames(byDimension: [:], indicatorNames: [:])
+        // MUT
+        let rows = ReportHeadline.rows(table, names: names)
+        // validate
+        #expect(rows[0].percentPositive == "not shown" && rows[0].mean == "not shown" && rows[0].n == "not shown" && !rows[0].shown)
+        #expect(rows[1].percentPositive == "50%" && rows[1].mean == "61.3" && rows[1].n == "12" && rows[1].shown)
+        #expect(FlagGridView.cell(table.rows[0]).text == "not shown")
+    }
+
+    @Test("every view says \"not shown\" for a hidden figure and the key says why")
+    func pagesSayNotShown() async throws {
+        try await withReportingApp(.sqlite) { app, round in
+            let b = TestBrowser(app)
+            for view in ["grid", "ranking", "items", "trends"] {
+                // MUT
+                let page = try await b.get("/reports?view=\(view)&round=\(round)&groupBy=site").body.string
+                // validate
+                #expect(!page.contains("Suppressed") && !page.contains(", fewer than 3 respondents") && !page.contains(">–<"), "\(view)")
+            }
+            let grid = try await b.get("/reports?view=grid&round=\(round)&groupBy=site").body.string
+            #expect(grid.contains("eq-flag--suppressed") && grid.contains(">not shown<"))
+            #expect(grid.contains("Grey: not shown: too few respondents"))
+            let print = try await b.get("/reports/regions/LDN").body.string
+            #expect(print.contains("Grey: not shown: too few respondents") && print.contains("Red: in the bottom quarter"))
+        }
+    }
+}
