@@ -127,13 +127,32 @@ extension Database {
         }
     }
 
+    /// The same for long append-only work (an import of many rows): on PostgreSQL the chain's lock
+    /// is taken only for the audit entries at the end, so other audited writes (a learner raising
+    /// a concern) do not wait for the whole import. On SQLite every write waits anyway.
+    func auditedBulk<T: Sendable>(actor: String,
+                                  _ work: @escaping @Sendable (any Database) async throws -> (T, [AuditEvent])) async throws -> T {
+        try await writeTransaction { tx in
+            let (result, events) = try await work(tx)
+            try await Self.lockAuditChain(tx)
+            try await AuditLog.append(events, actor: actor, on: tx)
+            return result
+        }
+    }
+
     /// A write transaction holding the audit chain's lock (one chain writer at a time).
     func serialisedWrite<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await writeTransaction { tx in
-            if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(7261001)").run()
-            }
+            try await Self.lockAuditChain(tx)
             return try await work(tx)
+        }
+    }
+
+    /// On PostgreSQL, a transaction-scoped advisory lock keeps the hash chain linear across
+    /// connections and instances (SQLite has one writer at a time already).
+    private static func lockAuditChain(_ tx: any Database) async throws {
+        if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(7261001)").run()
         }
     }
 }

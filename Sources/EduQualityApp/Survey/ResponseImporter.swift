@@ -61,7 +61,7 @@ struct ResponseImporter {
         // Pass 2: the file is valid; write it in batches, all in one transaction.
         let regions = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.code, $0.regionCode) })
         let store = SurveyResponseStore(db: db, keywords: keywords)
-        let (rows, imported) = try await db.audited(actor: actor) { tx in
+        let (rows, imported) = try await db.auditedBulk(actor: actor) { tx in
             var reader = try CSVReader(fileAt: file)
             guard let headerRecord = try reader.next() else { throw ImportRejected(errors: summary.errors) }
             let header = try ResponseImportHeader(headerRecord, questionnaire: questionnaire)
