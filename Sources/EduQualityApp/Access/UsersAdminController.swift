@@ -95,7 +95,7 @@ struct UsersAdminController: RouteCollection {
         let email = (form.email ?? "").trimmingWhitespace.lowercased()
         let name = (form.name ?? "").trimmingWhitespace
         var errors: [FieldError] = []
-        if !Self.looksLikeEmail(email) { errors.append(.init("email", "Enter an email address in the right format, like name@example.org")) }
+        if !EmailAddress.looksValid(email) { errors.append(.init("email", "Enter an email address in the right format, like name@example.org")) }
         else if try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
             errors.append(.init("email", "An account with this email address already exists"))
         }
@@ -299,11 +299,6 @@ struct UsersAdminController: RouteCollection {
 
     private func roleOptions(selected: String) -> [SelectOption] {
         Role.allCases.map { SelectOption(code: $0.rawValue, name: $0.displayName, selected: $0.rawValue == selected) }
-    }
-
-    static func looksLikeEmail(_ s: String) -> Bool {
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(" ") && s.count <= 254
     }
 }
 

@@ -21,7 +21,7 @@ struct CreateUserCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        guard let email = signature.email?.lowercased(), UsersAdminController.looksLikeEmail(email) else {
+        guard let email = signature.email?.lowercased(), EmailAddress.looksValid(email) else {
             throw ConfigError("--email is required and must be an email address")
         }
         guard let role = Role(rawValue: signature.role ?? "") else {
