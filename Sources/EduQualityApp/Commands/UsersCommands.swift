@@ -28,7 +28,12 @@ struct CreateUserCommand: AsyncCommand {
             throw ConfigError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let password = TemporaryPassword.generate()
-        let grant = try await AccountProvisioning.grant(for: role, scopeCode: signature.scope, on: app.db)
+        let grant: Grant
+        do {
+            grant = try await Grant.resolve(role, scopeCode: signature.scope, on: app.db)
+        } catch let problem as UnknownScopeCode {
+            throw ConfigError(problem.commandLineMessage)
+        }
         try await AccountProvisioning.upsert(email: email, name: signature.name ?? email,
                                              passwordHash: try Bcrypt.hash(password), grant: grant, on: app.db)
         context.console.print("Account \(email) (\(role.displayName)) — temporary password: \(password)")
