@@ -95,12 +95,12 @@ struct UsersAdminController: RouteCollection {
         let email = (form.email ?? "").trimmingWhitespace.lowercased()
         let name = (form.name ?? "").trimmingWhitespace
         var errors: [FieldError] = []
-        if !Self.looksLikeEmail(email) { errors.append(.init("email", "Enter an email address in the right format, like name@example.org")) }
+        if !EmailAddress.looksValid(email) { errors.append(.init("email", "Enter an email address in the right format, like name@example.org")) }
         else if try await User.query(on: req.db).filter(\.$email == email).count() > 0 {
             errors.append(.init("email", "An account with this email address already exists"))
         }
         if let p = ReferenceCode.nameProblem(with: name) { errors.append(.init("name", p)) }
-        let grant = try await validateGrant(form.roleForm, req, errors: &errors)
+        let grant = try await resolveGrant(form.roleForm, req, errors: &errors)
         if !errors.isEmpty {
             return try await renderNew(req, form: form, errors: errors).response(.badRequest)
         }
@@ -110,8 +110,7 @@ struct UsersAdminController: RouteCollection {
         let userID = try await req.db.audited(actor: req.auditActor) { db in
             try await user.create(on: db)
             let g = grant!
-            let record = RoleGrant(userID: user.id!, role: g.role, regionCode: g.region, organisationCode: g.organisation, siteCode: g.site)
-            try await record.create(on: db)
+            try await g.record(for: user.id!).create(on: db)
             return (user.id!, [
                 AuditEvent(action: "user.create", entityType: "user", entityID: email, after: user.auditSnapshot),
                 AuditEvent(action: "user.grant-role", entityType: "user", entityID: email, after: g.snapshot),
@@ -131,8 +130,8 @@ struct UsersAdminController: RouteCollection {
         let user = try await find(req)
         let form = try req.content.decode(RoleForm.self)
         var errors: [FieldError] = []
-        let grant = try await validateGrant(form, req, errors: &errors)
-        if let g = grant, user.roles.contains(where: { $0.role == g.role && $0.regionCode == g.region && $0.organisationCode == g.organisation && $0.siteCode == g.site }) {
+        let grant = try await resolveGrant(form, req, errors: &errors)
+        if let g = grant, user.roles.contains(where: g.isStored(in:)) {
             errors.append(.init("role", "This person already has that role with that scope"))
         }
         if !errors.isEmpty {
@@ -140,7 +139,7 @@ struct UsersAdminController: RouteCollection {
         }
         let g = grant!
         try await req.db.audited(actor: req.auditActor) { db in
-            try await RoleGrant(userID: user.id!, role: g.role, regionCode: g.region, organisationCode: g.organisation, siteCode: g.site).create(on: db)
+            try await g.record(for: user.id!).create(on: db)
             return ((), [AuditEvent(action: "user.grant-role", entityType: "user", entityID: user.email, after: g.snapshot)])
         }
         return req.redirect(to: "/admin/users/\(user.id!.uuidString)")
@@ -153,7 +152,7 @@ struct UsersAdminController: RouteCollection {
               let grant = user.roles.first(where: { $0.id == grantID }) else {
             throw AppError.notFound("This person does not have that role")
         }
-        let snapshot = Grant(role: grant.role, region: grant.regionCode, organisation: grant.organisationCode, site: grant.siteCode).snapshot
+        let snapshot = Grant.snapshot(of: grant)
         try await req.db.audited(actor: req.auditActor) { db in
             try await RoleGrant.query(on: db).filter(\.$id == grantID).delete()
             return ((), [AuditEvent(action: "user.revoke-role", entityType: "user", entityID: user.email, before: snapshot)])
@@ -252,58 +251,28 @@ struct UsersAdminController: RouteCollection {
         return user
     }
 
-    struct Grant {
-        let role: String
-        let region, organisation, site: String?
-        var snapshot: [String: String] {
-            var d = ["role": role]
-            d["region"] = region
-            d["organisation"] = organisation
-            d["site"] = site
-            return d
-        }
-    }
-
-    /// Checks a role and the codes of its scope; only the codes the role's scope needs are kept.
-    private func validateGrant(_ form: RoleForm, _ req: Request, errors: inout [FieldError]) async throws -> Grant? {
+    /// The role and the code its scope needs, from the field of that kind (`Role.scopeCodeKind`).
+    private func resolveGrant(_ form: RoleForm, _ req: Request, errors: inout [FieldError]) async throws -> Grant? {
         guard let role = Role(rawValue: form.role ?? "") else {
             errors.append(.init("role", "Select a role"))
             return nil
         }
-        let region = form.region?.trimmingWhitespace ?? ""
-        let org = form.organisation?.trimmingWhitespace ?? ""
-        let site = form.site?.trimmingWhitespace ?? ""
-        switch role.scopeKind {
-        case .national, .personal, .assignedReviews:
-            return Grant(role: role.rawValue, region: nil, organisation: nil, site: nil)
-        case .region:
-            guard try await Region.query(on: req.db).filter(\.$code == region).count() > 0 else {
-                errors.append(.init("region", "Enter the code of the region this role covers"))
-                return nil
-            }
-            return Grant(role: role.rawValue, region: region, organisation: nil, site: nil)
-        case .organisation:
-            guard try await Organisation.query(on: req.db).filter(\.$code == org).count() > 0 else {
-                errors.append(.init("organisation", "Enter the code of the organisation this role covers"))
-                return nil
-            }
-            return Grant(role: role.rawValue, region: nil, organisation: org, site: nil)
-        case .site:
-            guard let s = try await Site.query(on: req.db).filter(\.$code == site).first() else {
-                errors.append(.init("site", "Enter the code of the site this role covers"))
-                return nil
-            }
-            return Grant(role: role.rawValue, region: nil, organisation: s.organisationCode, site: s.code)
+        let code: String? = switch role.scopeCodeKind {
+        case .region: form.region
+        case .organisation: form.organisation
+        case .site: form.site
+        case nil: nil
+        }
+        do {
+            return try await Grant.resolve(role, scopeCode: code?.trimmingWhitespace, on: req.db)
+        } catch let problem as UnknownScopeCode {
+            errors.append(.init(problem.field, problem.formMessage))
+            return nil
         }
     }
 
     private func roleOptions(selected: String) -> [SelectOption] {
         Role.allCases.map { SelectOption(code: $0.rawValue, name: $0.displayName, selected: $0.rawValue == selected) }
-    }
-
-    static func looksLikeEmail(_ s: String) -> Bool {
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(" ") && s.count <= 254
     }
 }
 

@@ -26,7 +26,7 @@ struct GenerateResponsesCommand: AsyncCommand {
             throw CommandFailed()
         }
         let orgs = try await Organisation.query(on: app.db).all()
-            .filter { [OrganisationType.nhsTrust, .primaryCareProvider, .independentProvider].map(\.rawValue).contains($0.type) }
+            .filter { OrganisationType(rawValue: $0.type)?.hostsPlacements == true }
         let sites = Dictionary(grouping: try await Site.query(on: app.db).all(), by: \.organisationCode)
         let specialties = try await Term.query(on: app.db).filter(\.$vocabulary == Vocabulary.specialty.rawValue).all().map(\.code)
         let generator = SyntheticResponseGenerator(

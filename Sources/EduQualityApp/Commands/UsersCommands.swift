@@ -21,14 +21,19 @@ struct CreateUserCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.prepareDatabase()
-        guard let email = signature.email?.lowercased(), UsersAdminController.looksLikeEmail(email) else {
+        guard let email = signature.email?.lowercased(), EmailAddress.looksValid(email) else {
             throw ConfigError("--email is required and must be an email address")
         }
         guard let role = Role(rawValue: signature.role ?? "") else {
             throw ConfigError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let password = TemporaryPassword.generate()
-        let grant = try await AccountProvisioning.grant(for: role, scopeCode: signature.scope, on: app.db)
+        let grant: Grant
+        do {
+            grant = try await Grant.resolve(role, scopeCode: signature.scope, on: app.db)
+        } catch let problem as UnknownScopeCode {
+            throw ConfigError(problem.commandLineMessage)
+        }
         try await AccountProvisioning.upsert(email: email, name: signature.name ?? email,
                                              passwordHash: try Bcrypt.hash(password), grant: grant, on: app.db)
         context.console.print("Account \(email) (\(role.displayName)) — temporary password: \(password)")

@@ -213,19 +213,19 @@ struct ConcernCasesController: RouteCollection {
         }
         let today = CalendarDay.today()
         let body = concern.handlingBody
-        let canWork = ConcernAccess.allows(req.actor, .workOnConcern, body: body, safetyRegion: nil)
-        let canDecide = ConcernAccess.allows(req.actor, .decideConcern, body: body, safetyRegion: nil)
+        let permitted = Set([Action.workOnConcern, .decideConcern].filter { ConcernAccess.allows(req.actor, $0, body: body, safetyRegion: nil) })
+        let canWork = permitted.contains(.workOnConcern)
+        let canDecide = permitted.contains(.decideConcern)
         let handlerIDs = concern.timeline.compactMap { e -> String? in if case .handler(let id) = e.author { id } else { nil } }
         var names = try await userNames(req, ids: handlerIDs + [concern.assignee].compactMap { $0 })
         let colleagues = try await User.query(on: req.db).with(\.$roles).all()
             .filter { $0.isActive && Authorization.isAllowed($0.actor, .workOnConcern, .caseQueue(body)) }
         for c in colleagues { names[c.id!.uuidString] = c.displayName }
+        let allowed = concern.handlerActions(permitted: permitted)
         var actions: [String: Bool] = [:]
         for event in ConcernEvent.allCases where event.requiredHandlerAction != nil {
-            let allowedByRole = event.requiredHandlerAction == .decideConcern ? canDecide : canWork
-            actions[event.rawValue.replacingOccurrences(of: "-", with: "_")] = allowedByRole && event.isAllowed(from: concern.status)
+            actions[event.rawValue.replacingOccurrences(of: "-", with: "_")] = allowed.contains(event)
         }
-        actions["escalate"] = (actions["escalate"] ?? false) && concern.pathway.next != nil
         return try await req.view.render("concerns/case", CasePage(
             layout: req.layout(title: "Concern \(reference)", flash: flash), concern: HandlerCase(concern, today: today, names: names,
                                                                                           regionNames: try await RegionNames.load(req.db)),

@@ -6,11 +6,8 @@ struct ConcernFormOptions {
     let organisations: [Organisation]
     let sites: [Site]
 
-    static let placementTypes: Set<String> = [OrganisationType.nhsTrust, .primaryCareProvider, .independentProvider,
-                                              .integratedCareBoard, .higherEducationInstitution].map(\.rawValue).reduce(into: []) { $0.insert($1) }
-
     static func load(_ db: any Database) async throws -> ConcernFormOptions {
-        let orgs = try await Organisation.query(on: db).sort(\.$name).all().filter { placementTypes.contains($0.type) }
+        let orgs = try await Organisation.query(on: db).sort(\.$name).all().filter { OrganisationType(rawValue: $0.type)?.mayBeAConcernsPlacement == true }
         let sites = try await Site.query(on: db).sort(\.$organisationCode).sort(\.$name).all()
         return ConcernFormOptions(organisations: orgs, sites: sites)
     }

@@ -36,7 +36,7 @@ struct DemoSeeder {
         let password = Environment.get("DEMO_PASSWORD") ?? TemporaryPassword.generate()
         let hash = try await app.password.async.hash(password)
         for a in Self.accounts {
-            let grant = try await AccountProvisioning.grant(for: a.role, scopeCode: a.scope, on: app.db)
+            let grant = try await Grant.resolve(a.role, scopeCode: a.scope, on: app.db)
             try await AccountProvisioning.upsert(email: a.email, name: a.name, passwordHash: hash, grant: grant, on: app.db)
         }
         let responses = try await SurveyDemoSeeder(db: app.db, catalog: app.surveyCatalog, keywords: app.commentKeywords).seed()

@@ -35,7 +35,7 @@ struct SurveyDemoSeeder {
             .flatMap({ try? Questionnaire.decode(json: Data($0.fileJSON.utf8)) }) else { return 0 }
         let admin = SurveyAdministration(db: db, cache: catalog.cache, actor: "system:demo")
         let orgs = try await Organisation.query(on: db).all()
-            .filter { [OrganisationType.nhsTrust, .primaryCareProvider, .independentProvider].map(\.rawValue).contains($0.type) }
+            .filter { OrganisationType(rawValue: $0.type)?.hostsPlacements == true }
         let sites = Dictionary(grouping: try await Site.query(on: db).all(), by: \.organisationCode)
         let specialties = try await Term.query(on: db).filter(\.$vocabulary == Vocabulary.specialty.rawValue).all().map(\.code)
         let population = SyntheticPopulation.standard(

@@ -4,8 +4,8 @@ import Foundation
 import NIOConcurrencyHelpers
 
 /// What the survey's placement page offers, with names, and the codes a response is checked
-/// against. Only organisations that host placements are offered (not universities, regulators or
-/// commissioners), and only those are accepted.
+/// against. Only organisations that host placements (`OrganisationType.hostsPlacements`) are
+/// offered, and only those are accepted.
 struct SurveyChoices: Sendable {
     struct Choice: Sendable {
         let code: String
@@ -23,10 +23,6 @@ struct SurveyChoices: Sendable {
         let name: String
         let organisation: String
     }
-
-    static let placementOrganisationTypes: Set<String> = [
-        OrganisationType.nhsTrust, .primaryCareProvider, .independentProvider,
-    ].reduce(into: []) { $0.insert($1.rawValue) }
 
     let professions: [Choice]
     let placementTypes: [Choice]
@@ -88,7 +84,7 @@ struct SurveyChoices: Sendable {
             terms.filter { $0.vocabulary == vocabulary.rawValue }.map { Choice(code: $0.code, name: $0.name) }
         }
         let organisations = try await Organisation.query(on: db).sort(\.$name).all()
-            .filter { placementOrganisationTypes.contains($0.type) }
+            .filter { OrganisationType(rawValue: $0.type)?.hostsPlacements == true }
         let offered = Set(organisations.map(\.code))
         let sites = try await Site.query(on: db).sort(\.$organisationCode).sort(\.$name).all()
             .filter { offered.contains($0.organisationCode) }

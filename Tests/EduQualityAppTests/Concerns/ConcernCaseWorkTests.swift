@@ -74,7 +74,7 @@ struct ConcernCaseWorkTests {
             try await TestAccounts.createAll(on: app)
             // setup: a lead at T002, and a case at T001
             let hash = try Bcrypt.hash(TestAccounts.password, cost: 4)
-            let grant = try await AccountProvisioning.grant(for: .providerEducationLead, scopeCode: "T002", on: app.db)
+            let grant = try await Grant.resolve(.providerEducationLead, scopeCode: "T002", on: app.db)
             try await AccountProvisioning.upsert(email: "other@test.eduquality.test", name: "Other Lead", passwordHash: hash, grant: grant, on: app.db)
             let created = try await ConcernAPI.raise(app)
             let other = TestBrowser(app)

@@ -40,7 +40,7 @@ enum SpeakUpWebFixtures {
 
     /// A guardian of T002 (Southwark Riverside, also in London), signed in.
     static func otherGuardian(_ app: Application) async throws -> TestBrowser {
-        let grant = try await AccountProvisioning.grant(for: .ftsuGuardian, scopeCode: "T002", on: app.db)
+        let grant = try await Grant.resolve(.ftsuGuardian, scopeCode: "T002", on: app.db)
         try await AccountProvisioning.upsert(email: otherGuardianEmail, name: "Other Guardian",
                                              passwordHash: try Bcrypt.hash(TestAccounts.password, cost: 4),
                                              grant: grant, on: app.db)

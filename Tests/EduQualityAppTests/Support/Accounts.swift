@@ -23,7 +23,7 @@ enum TestAccounts {
     static func createAll(on app: Application) async throws {
         let hash = try Bcrypt.hash(password, cost: 4)
         for role in Role.allCases {
-            let grant = try await AccountProvisioning.grant(for: role, scopeCode: scope(role), on: app.db)
+            let grant = try await Grant.resolve(role, scopeCode: scope(role), on: app.db)
             try await AccountProvisioning.upsert(email: email(role), name: "Test \(role.displayName)",
                                                  passwordHash: hash, grant: grant, on: app.db)
         }

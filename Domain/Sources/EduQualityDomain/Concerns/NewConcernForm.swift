@@ -61,7 +61,7 @@ public struct NewConcernForm: Hashable, Sendable {
     public static let maxWhatHappened = 10_000
     public static let maxDesiredOutcome = 4_000
     public static let maxName = 200
-    public static let maxEmail = 254
+    public static let maxEmail = EmailAddress.maxLength
 
     public func validated() throws(Invalid) -> ConcernSubmission {
         var problems: [Problem] = []
@@ -126,7 +126,7 @@ public struct NewConcernForm: Hashable, Sendable {
             } else if name!.count > Self.maxName {
                 problem(.reporterName, "Keep your name to \(Self.maxName) characters or fewer.")
             }
-            if let email, !Self.looksLikeEmail(email) {
+            if let email, !EmailAddress.looksValid(email) {
                 problem(.reporterEmail, "Enter an email address in the form name@example.org, or leave it blank.")
             }
         }
@@ -158,15 +158,6 @@ public struct NewConcernForm: Hashable, Sendable {
     static func codeProblem(_ code: String?, required: Bool, what: String) -> String? {
         guard let code else { return required ? "Choose \(what)." : nil }
         return ReferenceCode.problem(with: code) == nil ? nil : "Choose \(what) from the list."
-    }
-
-    /// A deliberately loose shape check; only a message that arrives proves an address.
-    static func looksLikeEmail(_ text: String) -> Bool {
-        guard text.count <= maxEmail, !text.contains(where: \.isWhitespace) else { return false }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else { return false }
-        let domain = parts[1]
-        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
     }
 
     private static func ordered(_ problems: [Problem]) -> [Problem] {

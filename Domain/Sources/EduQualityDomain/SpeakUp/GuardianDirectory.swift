@@ -50,7 +50,7 @@ public struct GuardianDirectoryEntry: Hashable, Sendable {
             problems.append(Problem(field: .organisation, message: message))
         }
         let cleanEmail = NewConcernForm.clean(email)
-        if cleanEmail == nil || !NewConcernForm.looksLikeEmail(cleanEmail!) {
+        if cleanEmail == nil || !EmailAddress.looksValid(cleanEmail!) {
             problems.append(Problem(field: .email, message: "Enter an email address in the form name@example.org."))
         }
         let cleanPhone = NewConcernForm.clean(phone)

@@ -104,10 +104,6 @@ struct NewConcernFormTests {
         let problems = Self.problems(form)
         #expect(problems[.reporterName] == "Give your name, or choose to raise your concern anonymously.")
         #expect(problems[.reporterEmail] == "Enter an email address in the form name@example.org, or leave it blank.")
-        for bad in ["a@b", "@example.org", "a b@example.org", "a@@example.org", "a@example..org", "a@.example.org"] {
-            #expect(!NewConcernForm.looksLikeEmail(bad), "\(bad)")
-        }
-        #expect(NewConcernForm.looksLikeEmail("first.last+tag@nhs.net"))
     }
 
     @Test("pathway 2 needs the education provider")
