@@ -27,7 +27,7 @@ final class User: Model, @unchecked Sendable {
     }
 }
 
-/// One role given to a user over one scope (domain reference §1).
+/// One role given to a user over one scope (see `Role` and `Scope`).
 final class RoleGrant: Model, @unchecked Sendable {
     static let schema = "role_grants"
     @ID(key: .id) var id: UUID?

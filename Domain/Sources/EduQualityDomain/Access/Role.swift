@@ -1,4 +1,4 @@
-/// The roles of domain reference §1. Raw values are stable: they are stored and used in APIs.
+/// The roles people have in the service. Raw values are stable: they are stored and used in APIs.
 public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
     case learner
     case educator

@@ -1,4 +1,4 @@
-/// What a concern is about (domain reference §4). Raw values are stored and used in APIs.
+/// What a concern is about. Raw values are stored and used in APIs.
 public enum ConcernCategory: String, CaseIterable, Codable, Sendable, Hashable {
     case patientSafety = "patient-safety"
     case supervision

@@ -1,4 +1,4 @@
-/// The three pathways of domain reference §4, starting locally. A learner moves on when a
+/// The three pathways a learner's concern takes, starting locally. A learner moves on when a
 /// concern is not resolved at one pathway, or goes straight to a later one when an earlier one is
 /// inappropriate for it.
 public enum EscalationPathway: Int, CaseIterable, Codable, Sendable, Hashable, Comparable {

@@ -1,4 +1,4 @@
-/// Organisation types of domain reference §2. Raw values are API values.
+/// The kinds of organisation in healthcare education. Raw values are API values.
 public enum OrganisationType: String, CaseIterable, Codable, Sendable {
     case nhsTrust = "nhs-trust"
     case integratedCareBoard = "integrated-care-board"

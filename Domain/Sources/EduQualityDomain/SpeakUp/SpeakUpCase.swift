@@ -1,4 +1,4 @@
-/// A case recorded by a Freedom to Speak Up guardian (domain reference §5). Holds no name: the
+/// A case recorded by a Freedom to Speak Up guardian. Holds no name: the
 /// guardian keeps the person's identity in their own confidential records, not here.
 public struct SpeakUpCase: Hashable, Sendable {
     public let id: String
