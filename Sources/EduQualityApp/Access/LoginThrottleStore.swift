@@ -58,7 +58,7 @@ struct LoginThrottleStore {
         let shared = sharedKey
         return try await db.writeTransaction { db in
             if let sql = db as? any SQLDatabase, sql.dialect.name != "sqlite" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: shared)))").run()
+                try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(\(bind: shared)))").run()
             }
             return try await body(db)
         }

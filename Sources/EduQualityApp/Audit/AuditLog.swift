@@ -149,10 +149,11 @@ extension Database {
     }
 
     /// On PostgreSQL, a transaction-scoped advisory lock keeps the hash chain linear across
-    /// connections and instances (SQLite has one writer at a time already).
+    /// connections and instances (SQLite has one writer at a time already). The lock is the
+    /// chain's: one per schema, as each schema holds its own chain.
     private static func lockAuditChain(_ tx: any Database) async throws {
         if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await sql.raw("SELECT pg_advisory_xact_lock(7261001)").run()
+            try await sql.raw("SELECT pg_advisory_xact_lock(7261001, hashtext(current_schema()))").run()
         }
     }
 }

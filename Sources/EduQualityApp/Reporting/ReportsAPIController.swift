@@ -13,19 +13,25 @@ struct ReportsAPIController: RouteCollection {
     }
 
     @Sendable func indicators(req: Request) async throws -> Response {
-        try req.authorize(.viewSurveyReports)
-        let query = try ReportParameters(req).query(threshold: req.config.disclosureThreshold)
-        let (access, published) = try await Self.access(for: query.round, req)
-        let table = try published ? access.indicatorTable(query) : access.unpublishedIndicatorTable(query)
-        return try Self.json(Answer(table: table, published: published))
+        try await Self.answer(req) { access, query, published in
+            try published ? access.indicatorTable(query) : access.unpublishedIndicatorTable(query)
+        }
     }
 
     @Sendable func items(req: Request) async throws -> Response {
+        try await Self.answer(req) { access, query, published in
+            try published ? access.itemDistributions(query) : access.unpublishedItemDistributions(query)
+        }
+    }
+
+    /// One round's table as JSON, saying whether the round is published.
+    private static func answer<Table: Encodable>(
+        _ req: Request, _ table: (ReportAccess, ReportQuery, Bool) throws -> Table
+    ) async throws -> Response {
         try req.authorize(.viewSurveyReports)
         let query = try ReportParameters(req).query(threshold: req.config.disclosureThreshold)
-        let (access, published) = try await Self.access(for: query.round, req)
-        let table = try published ? access.itemDistributions(query) : access.unpublishedItemDistributions(query)
-        return try Self.json(Answer(table: table, published: published))
+        let (access, published) = try await access(for: query.round, req)
+        return try json(Answer(table: table(access, query, published), published: published))
     }
 
     /// `rounds=A,B,C` in order (default: every published round, oldest first). Rounds not
