@@ -17,47 +17,6 @@ struct UsersAdminController: RouteCollection {
         users.post(":id", "active", use: setActive)
     }
 
-    struct Row: Encodable { let id, email, name, roles: String; let active: Bool }
-    struct ListPage: Encodable {
-        let layout: Layout
-        let q: String
-        let roles: [SelectOption]
-        let page: Page<Row>
-    }
-    struct GrantRow: Encodable { let id, role, scope: String }
-    struct UserPage: Encodable {
-        let layout: Layout
-        let id, email, name: String
-        let active: Bool
-        let slowed: Bool
-        let grants: [GrantRow]
-        let temporaryPassword: String?
-        let errors: FormErrors
-        let fields: [FormField]
-    }
-    struct NewUserPage: Encodable {
-        let layout: Layout
-        let action: String
-        let code: String
-        let errors: FormErrors
-        let fields: [FormField]
-    }
-    struct RoleForm: Content {
-        var role: String?
-        var region: String?
-        var organisation: String?
-        var site: String?
-    }
-    struct NewUserForm: Content {
-        var email: String?
-        var name: String?
-        var role: String?
-        var region: String?
-        var organisation: String?
-        var site: String?
-        var roleForm: RoleForm { RoleForm(role: role, region: region, organisation: organisation, site: site) }
-    }
-
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.manageUsers)
         let q = (req.query[String.self, at: "q"] ?? "").trimmingWhitespace
@@ -273,15 +232,5 @@ struct UsersAdminController: RouteCollection {
 
     private func roleOptions(selected: String) -> [SelectOption] {
         Role.allCases.map { SelectOption(code: $0.rawValue, name: $0.displayName, selected: $0.rawValue == selected) }
-    }
-}
-
-/// A password the service makes up, shown once, for a new account or after a reset.
-enum TemporaryPassword {
-    static let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-
-    static func generate(length: Int = 16) -> String {
-        var rng = SystemRandomNumberGenerator()
-        return String((0..<length).map { _ in alphabet.randomElement(using: &rng)! })
     }
 }
