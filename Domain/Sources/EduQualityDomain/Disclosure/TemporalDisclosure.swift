@@ -58,11 +58,9 @@ public struct RoundHistory: Sendable {
             var constraints = TemporalConstraints.none
             for i in 0..<j {
                 let delta = deltas[j][i]
-                let moves = (try? delta.indicatorTable(query)).map(Self.published) ?? [:]
-                for row in tables[i].rows where row.n != nil {
-                    let cell = TemporalConstraints.Cell(group: row.group, measure: row.indicator)
-                    if let move = moves[cell], move == nil { constraints.cells.insert(cell) }
-                }
+                constraints.cells.formUnion(Self.movesNotPublishable(
+                    earlier: tables[i].rows.map { (Self.cell($0.group, $0.indicator), $0.n) },
+                    delta: ((try? delta.indicatorTable(query))?.rows ?? []).map { (Self.cell($0.group, $0.indicator), $0.n) }))
                 for theme in (try? store.themeIndices(query.indicators)) ?? []
                 where delta.benchmarkMovesTooLittle(round: query.round, profession: query.filters[.profession],
                                                     theme: theme, threshold: query.threshold) {
@@ -79,24 +77,26 @@ public struct RoundHistory: Sendable {
         for (j, store) in versions.enumerated() {
             var constraints = TemporalConstraints.none
             for i in 0..<j {
-                var moves = [TemporalConstraints.Cell: Int?]()
-                for row in (try? deltas[j][i].itemDistributions(query))?.rows ?? [] {
-                    moves[TemporalConstraints.Cell(group: row.group, measure: row.item)] = row.n
-                }
-                for row in tables[i].rows where row.n != nil {
-                    let cell = TemporalConstraints.Cell(group: row.group, measure: row.item)
-                    if let move = moves[cell], move == nil { constraints.cells.insert(cell) }
-                }
+                constraints.cells.formUnion(Self.movesNotPublishable(
+                    earlier: tables[i].rows.map { (Self.cell($0.group, $0.item), $0.n) },
+                    delta: ((try? deltas[j][i].itemDistributions(query))?.rows ?? []).map { (Self.cell($0.group, $0.item), $0.n) }))
             }
             tables.append(try store.itemDistributions(query, constraints: constraints))
         }
         return tables.last!
     }
 
-    /// Each row's n (nil when suppressed), by cell.
-    private static func published(_ table: IndicatorTable) -> [TemporalConstraints.Cell: Int?] {
-        Dictionary(table.rows.map { (TemporalConstraints.Cell(group: $0.group, measure: $0.indicator), $0.n) },
-                   uniquingKeysWith: { first, _ in first })
+    private static func cell(_ group: String, _ measure: String) -> TemporalConstraints.Cell {
+        TemporalConstraints.Cell(group: group, measure: measure)
+    }
+
+    /// The cells published at an earlier publication (n present) whose move since — the same cell
+    /// over the added responses alone — is suppressed. A cell the added responses do not reach
+    /// has no row there: it did not move.
+    private static func movesNotPublishable(earlier: [(TemporalConstraints.Cell, Int?)],
+                                            delta: [(TemporalConstraints.Cell, Int?)]) -> Set<TemporalConstraints.Cell> {
+        let moves = Dictionary(delta, uniquingKeysWith: { first, _ in first })
+        return Set(earlier.compactMap { cell, n in n != nil && moves[cell].map { $0 == nil } == true ? cell : nil })
     }
 }
 
