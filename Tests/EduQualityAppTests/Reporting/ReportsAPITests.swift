@@ -162,23 +162,9 @@ struct ReportsAPITests {
             let before = app.reportEngine!.responseCount
             // setup: late rows arrive straight in the database, as from the import command: ten
             // learners' answers five times over, so the re-publication moves figures by 0 or ≥ 5
-            let catalog = app.surveyCatalog
-            let r = try await catalog.round(round)!
-            let q = try await catalog.questionnaire(for: r)!
-            let orgs = try await Organisation.query(on: app.db).filter(\.$type == "nhs-trust").all()
-            let generator = SyntheticResponseGenerator(
-                questionnaire: q,
-                population: .standard(organisations: orgs.map { SyntheticOrganisation(code: $0.code, region: $0.regionCode, sites: []) },
-                                      specialties: ["general-surgery"]),
-                seed: 99)
-            let rows = generator.responses(count: 10, in: r, lastDay: r.closes, idPrefix: "other-process").enumerated()
-                .flatMap { i, resp in
-                    (0..<5).map { copy in
-                        SurveyResponseStore.Row(response: resp, region: orgs.first { $0.code == resp.placement.organisation }!.regionCode,
-                                                key: "other-\(i)-\(copy)")
-                    }
-                }
-            try await SurveyResponseStore(db: app.db, keywords: app.commentKeywords).insert(rows, questionnaire: q, source: "import")
+            for learner in 0..<10 {
+                try await RoundPublicationTests.addResponses(app, round: round, copies: 5, seed: 99 + UInt64(learner))
+            }
             // A published round is frozen: late responses wait for the next publication.
             try await Task.sleep(for: .seconds(2.5))
             #expect(app.reportEngine!.responseCount == before)
