@@ -40,6 +40,18 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case recordSpeakUpCase = "record-speak-up-case"
     case exportSpeakUpReturn = "export-speak-up-return"
 
+    // The quality register and the Intensive Support Framework.
+    /// Reading register entries, ISF decisions and suspensions about a place.
+    case viewQualityRegister = "view-quality-register"
+    /// Opening and changing register entries.
+    case editQualityRegister = "edit-quality-register"
+    /// Categorising a subject under the ISF and ratifying decisions; running a suspension.
+    case decideIntensiveSupport = "decide-intensive-support"
+    /// Confirming a panel's decision to suspend postgraduate medical training.
+    case confirmTrainingSuspension = "confirm-training-suspension"
+    /// The ISF categories' names and descriptions.
+    case manageIntensiveSupportCategories = "manage-intensive-support-categories"
+
     /// Allowed to every visitor, signed in or not.
     public var isPublic: Bool {
         switch self {

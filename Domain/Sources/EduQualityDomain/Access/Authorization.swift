@@ -21,22 +21,25 @@ public enum Authorization {
         case .educator:
             [.viewConcern, .workOnConcern]
         case .providerEducationLead:
-            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments]
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
+             .viewQualityRegister]
         case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
             [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,
              .recordSpeakUpCase, .exportSpeakUpReturn]
         case .regionalQualityTeam:
-            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments]
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
+             .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
-             .exportSpeakUpReturn]
+             .exportSpeakUpReturn, .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
+             .confirmTrainingSuspension]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
-             .manageGuardianDirectory]
+             .manageGuardianDirectory, .manageIntensiveSupportCategories]
         }
     }
 
