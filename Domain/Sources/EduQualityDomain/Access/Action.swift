@@ -51,6 +51,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case confirmTrainingSuspension = "confirm-training-suspension"
     /// The ISF categories' names and descriptions.
     case manageIntensiveSupportCategories = "manage-intensive-support-categories"
+    // The GMC national training survey's results (not public here).
+    case importGMCSurvey = "import-gmc-survey"
+    case viewGMCSurvey = "view-gmc-survey"
 
     /// Allowed to every visitor, signed in or not.
     public var isPublic: Bool {

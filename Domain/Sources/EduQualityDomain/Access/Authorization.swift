@@ -22,7 +22,7 @@ public enum Authorization {
             [.viewConcern, .workOnConcern]
         case .providerEducationLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
-             .viewQualityRegister]
+             .viewQualityRegister, .viewGMCSurvey]
         case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
@@ -30,12 +30,13 @@ public enum Authorization {
              .recordSpeakUpCase, .exportSpeakUpReturn]
         case .regionalQualityTeam:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
-             .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport]
+             .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
+             .importGMCSurvey, .viewGMCSurvey]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
              .exportSpeakUpReturn, .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-             .confirmTrainingSuspension]
+             .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
