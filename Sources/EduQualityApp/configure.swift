@@ -16,6 +16,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     if let data = FileManager.default.contents(atPath: config.seedDirectory + "/reference/comment-keywords.json") {
         app.storage[CommentKeywordsKey.self] = try JSONDecoder().decode(CommentKeywords.self, from: data)
     }
+    try app.loadQualitySettings(seedDirectory: config.seedDirectory)
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }
 
@@ -56,6 +57,7 @@ extension Application {
         try await DatabaseSetup.tune(db)
         try await autoMigrate()
         try await ReferenceDataSeeder(directory: config.seedDirectory).seedIfEmpty(on: db)
+        try await ISFCategorySeeder.seedIfEmpty(on: db, directory: config.seedDirectory)
     }
 }
 

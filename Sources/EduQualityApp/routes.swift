@@ -28,4 +28,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: SpeakUpCasesController())
     try app.register(collection: SpeakUpReturnsController())
     try app.register(collection: SurveyController())
+    try app.register(collection: RegisterPagesController())
+    try app.register(collection: RegisterAPIController())
+    try app.register(collection: ISFPagesController())
+    try app.register(collection: SuspensionPagesController())
+    try app.register(collection: ISFAPIController())
+    try app.register(collection: ISFCategoriesAdminController())
 }

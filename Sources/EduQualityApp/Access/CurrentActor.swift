@@ -76,6 +76,19 @@ extension Request {
         }
     }
 
+    /// Whether some role of the visitor permits `action` somewhere (for links and for telling "not
+    /// yours" apart from "not allowed at all"; access itself is always asked of `authorize`).
+    func holdsPermission(_ action: Action) -> Bool {
+        actor.assignments.contains { Authorization.permittedActions(for: $0.role).contains(action) }
+    }
+
+    /// For a record outside the visitor's scope: 401 to the public, 403 to someone whose roles never
+    /// allow `action`, and otherwise a 404 that tells them nothing about the record.
+    func notVisible(_ action: Action, _ message: String) -> AppError {
+        if signedIn == nil { return .unauthorised }
+        return holdsPermission(action) ? .notFound(message) : .forbidden
+    }
+
     /// The audit name of whoever acts: the account's email, or `public` (never an address).
     var auditActor: String { signedIn?.user.email ?? "public" }
 }

@@ -92,6 +92,8 @@ struct ConcernCasesController: RouteCollection {
         let next: String?
         let errors: FormErrors
         let actions: [String: Bool]
+        /// For a quality team member who may write to the register at the placement.
+        let registerHref: String?
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -232,7 +234,10 @@ struct ConcernCasesController: RouteCollection {
             canWork: canWork, canDecide: canDecide,
             colleagues: colleagues.map { SelectOption(code: $0.id!.uuidString, name: $0.displayName, selected: $0.id?.uuidString == concern.assignee) },
             educationProviders: try await ConcernFormOptions.educationProviders(req.db, selected: concern.educationProvider),
-            next: concern.pathway.next?.title, errors: FormErrors(errors), actions: actions))
+            next: concern.pathway.next?.title, errors: FormErrors(errors), actions: actions,
+            registerHref: Authorization.isAllowed(req.actor, .editQualityRegister, .located(Location(
+                region: concern.submission.placement.region, organisation: concern.submission.placement.organisation)))
+                ? "/register/new?sourceKind=concern&sourceReference=\(concern.reference.value)" : nil))
     }
 
     private func userNames(_ req: Request, ids: [String]) async throws -> [String: String] {

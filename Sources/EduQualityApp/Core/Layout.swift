@@ -24,15 +24,15 @@ extension Request {
                 && !(href == "/concerns" && path.hasPrefix("/concerns/queue")) && !(href == "/speak-up" && path.hasPrefix("/speak-up/cases"))
             return .init(label: label, href: href, current: current)
         }
-        func may(_ action: Action) -> Bool {
-            actor.assignments.contains { Authorization.permittedActions(for: $0.role).contains(action) }
-        }
+        let may = holdsPermission
         var nav = [link("Home", "/"), link("Take the survey", "/survey"), link("Survey results", "/reports"),
                    link("Raise a concern", "/concerns"), link("Speak up", "/speak-up")]
         if may(.recordSpeakUpCase) { nav.append(link("Speak-up cases", "/speak-up/cases")) }
         if may(.viewConcern) { nav.append(link("Concerns to handle", "/concerns/queue")) }
         if may(.triageComments) { nav.append(link("Comment triage", "/triage")) }
         if may(.viewSharedComments) { nav.append(link("Shared comments", "/comments/shared")) }
+        if may(.viewQualityRegister) { nav.append(link("Quality register", "/register")) }
+        if may(.viewQualityRegister) { nav.append(link("Intensive support", "/isf")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { nav.append(link("Administration", "/admin")) }
         else if Authorization.isAllowed(actor, .manageSurveyRounds, .service) { nav.append(link("Survey administration", "/admin/survey")) }
         nav.append(signedIn == nil ? link("Sign in", "/login") : link("Your account", "/account"))

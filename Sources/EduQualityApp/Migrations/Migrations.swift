@@ -23,5 +23,7 @@ enum AppMigrations {
         M012_CreateRoundVersions(),
         M013_CreateLoginThrottles(),
         M014_CreatePendingAuditEvents(),
+        M020_CreateQualityRegister(),
+        M021_CreateIntensiveSupport(),
     ]
 }

@@ -1,17 +1,36 @@
 import EduQualityDomain
+import Foundation
 
 /// The flag grid: one row per group, one coloured cell per indicator. Shown by the tool and by
 /// the printable reports.
 enum FlagGridView {
-    struct Cell: Encodable { let flag: String; let text: String; let title: String }
+    struct Cell: Encodable {
+        let flag: String
+        let text: String
+        let title: String
+        /// For a signed-in quality team member, a red or pink cell opens a register entry with
+        /// the cell as its source.
+        var registerHref: String? = nil
+    }
     struct Row: Encodable { let label: String; let cells: [Cell] }
 
-    static func rows(_ table: IndicatorTable, groupBy: ReportDimension, _ c: ReportContext) -> [Row] {
+    static func rows(_ table: IndicatorTable, groupBy: ReportDimension, _ c: ReportContext, registerLinks: Bool = false) -> [Row] {
         let byGroup = Dictionary(grouping: table.rows, by: \.group)
         return c.ordered(byGroup.keys, groupBy).map { group in
             Row(label: c.names.name(group, groupBy), cells: c.themes.map { theme in
-                byGroup[group]!.first { $0.indicator == theme.code }.map(cell)
-                    ?? Cell(flag: "none", text: "", title: "No respondents")
+                guard let row = byGroup[group]!.first(where: { $0.indicator == theme.code }) else {
+                    return Cell(flag: "none", text: "", title: "No respondents")
+                }
+                var shown = cell(row)
+                if registerLinks, row.flag == .red || row.flag == .pink {
+                    let source = RegisterSource.surveyFlag(round: table.round, dimension: groupBy, code: group, indicator: theme.code)
+                    var components = URLComponents()
+                    components.path = "/register/new"
+                    components.queryItems = [URLQueryItem(name: "sourceKind", value: source.kind.rawValue),
+                                             URLQueryItem(name: "sourceReference", value: source.reference)]
+                    shown.registerHref = components.string
+                }
+                return shown
             })
         }
     }

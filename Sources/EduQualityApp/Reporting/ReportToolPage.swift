@@ -73,7 +73,8 @@ struct ReportToolPage: Encodable {
             hasData: !c.access.rounds.isEmpty, groupLabel: ReportNames.label(groupBy))
         switch view {
         case .grid:
-            page.grid = FlagGridView.rows(try c.indicatorTable(p), groupBy: groupBy, c)
+            page.grid = FlagGridView.rows(try c.indicatorTable(p), groupBy: groupBy, c,
+                                          registerLinks: req.holdsPermission(.editQualityRegister))
         case .ranking:
             var one = p
             one.indicators = [indicator]

@@ -43,6 +43,7 @@ struct DemoSeeder {
         if responses > 0 { app.logger.info("Demo survey responses generated: \(responses)") }
         try await Self.publishDemoRounds(app)
         try await SpeakUpDemoSeeder(app: app).seed()
+        try await QualityDemoSeeder(app: app).seed()
         return password
     }
 

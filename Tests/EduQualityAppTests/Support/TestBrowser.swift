@@ -31,6 +31,24 @@ final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a URL-encoded form whose fields may repeat (checkboxes), in the order given.
+    @discardableResult
+    func post(_ path: String, fields: [(String, String)]) async throws -> TestingHTTPResponse {
+        if csrfToken == nil { try await get("/login") }
+        let all = fields + [("_csrf", csrfToken ?? "")]
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @discardableResult
+    func sendJSON(_ method: HTTPMethod, _ path: String, json: String) async throws -> TestingHTTPResponse {
+        var h = HTTPHeaders()
+        h.contentType = .json
+        return try await send(method, path, headers: h, body: ByteBuffer(string: json))
+    }
+
     @discardableResult
     func postJSON(_ path: String, json: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var h = headers

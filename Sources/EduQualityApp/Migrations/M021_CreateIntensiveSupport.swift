@@ -1,0 +1,60 @@
+import Fluent
+import SQLKit
+
+struct M021_CreateIntensiveSupport: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("isf_categories")
+            .id()
+            .field("level", .int, .required).unique(on: "level")
+            .field("name", .string, .required)
+            .field("description", .string, .required)
+            .field("review_weeks", .int, .required)
+            .create()
+        try await database.schema("isf_decisions")
+            .id()
+            .field("sequence", .int, .required).unique(on: "sequence")
+            .field("subject_kind", .string, .required)
+            .field("subject_code", .string, .required)
+            .field("region_code", .string, .required)
+            .field("organisation_code", .string)
+            .field("site_code", .string)
+            .field("category", .int, .required)
+            .field("previous_category", .int)
+            .field("rationale", .string, .required)
+            .field("evidence", .string, .required)
+            .field("support_plan_json", .string, .required)
+            .field("next_review", .string, .required)
+            .field("decided_by", .string, .required)
+            .field("decided_on", .string, .required)
+            .field("conditions_met", .string)
+            .field("ratified_by", .string)
+            .field("ratified_on", .string)
+            .field("reminded", .bool, .required)
+            .field("overdue_marked", .bool, .required)
+            .create()
+        try await database.schema("training_suspensions")
+            .id()
+            .field("number", .int, .required).unique(on: "number")
+            .field("reference", .string, .required).unique(on: "reference")
+            .field("subject_kind", .string, .required)
+            .field("subject_code", .string, .required)
+            .field("region_code", .string, .required)
+            .field("organisation_code", .string)
+            .field("site_code", .string)
+            .field("professions", .string, .required)
+            .field("state", .string, .required)
+            .field("workflow_json", .string, .required)
+            .field("updated_at", .datetime)
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "isf_decisions_subject")
+            .on("isf_decisions").column("subject_kind").column("subject_code").run()
+        try await sql.create(index: "isf_decisions_region").on("isf_decisions").column("region_code").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("training_suspensions").delete()
+        try await database.schema("isf_decisions").delete()
+        try await database.schema("isf_categories").delete()
+    }
+}
