@@ -14,12 +14,14 @@ enum ISFReviewJob {
             if kind == .reminder, record.reminded { continue }
             if kind == .overdue, record.overdueMarked { continue }
             let name = try await ISFSubjects.resolve(decision.subject, on: db)?.name ?? decision.subject.description
-            let owner = try await UUID(uuidString: decision.decidedBy).flatMap { try await User.find($0, on: db) }
+            var owner: User?
+            if let id = UUID(uuidString: decision.decidedBy) { owner = try await User.find(id, on: db) }
+            let recipient = owner.flatMap { $0.isActive ? $0.email : nil }
             try await db.audited(actor: "system:calendar") { db in
-                if let owner, owner.isActive {
+                if let recipient {
                     let notice = ISFReviewNotice(kind: kind, subjectName: name, decision: decision,
                                                  link: ResolvedSubject.href(decision.subject))
-                    try await OutboxMessage(recipient: owner.email, subject: notice.subject, body: notice.body, kind: kind.rawValue,
+                    try await OutboxMessage(recipient: recipient, subject: notice.subject, body: notice.body, kind: kind.rawValue,
                                             dedupeKey: "\(kind.rawValue):\(decision.id)").create(on: db)
                 }
                 if kind == .reminder { record.reminded = true } else { record.overdueMarked = true }

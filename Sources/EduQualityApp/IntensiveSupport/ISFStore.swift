@@ -67,8 +67,8 @@ enum ISFStore {
             do {
                 decision = try form.validated(subject: subject.subject, history: history, scale: scale, knownEntries: known,
                                               id: UUID().uuidString, decidedBy: userID, today: .today())
-            } catch {
-                throw AppError.invalid(error.problems.map { FieldError($0.field, $0.message) })
+            } catch let invalid as InvalidForm {
+                throw AppError.invalid(invalid.problems.map { FieldError($0.field, $0.message) })
             }
             let event = history.record(decision)
             let sequence = (try await ISFDecisionRecord.query(on: db).max(\.$sequence) ?? 0) + 1
@@ -83,11 +83,11 @@ enum ISFStore {
         guard let day = FormProblems.clean(meetingDay).flatMap(CalendarDay.init(iso:)) else {
             throw AppError.invalid([FieldError("meetingDay", "Enter the date of the regional quality meeting, as YYYY-MM-DD.")])
         }
-        try await req.db.audited(actor: req.auditActor) { db in
+        try await req.db.audited(actor: req.auditActor) { db -> ((), [AuditEvent]) in
             var history = try await history(of: subject.subject, on: db)
             let event: AuditEvent
-            do { event = try history.ratify(id, by: user.displayName, meetingDay: day, today: .today()) } catch {
-                throw AppError.invalid(error.problems.map { FieldError($0.field, $0.message) })
+            do { event = try history.ratify(id, by: user.displayName, meetingDay: day, today: .today()) } catch let invalid as InvalidForm {
+                throw AppError.invalid(invalid.problems.map { FieldError($0.field, $0.message) })
             }
             guard let uuid = UUID(uuidString: id), let record = try await ISFDecisionRecord.find(uuid, on: db) else {
                 throw AppError.notFound("No such decision")

@@ -87,6 +87,7 @@ struct ISFSubjectPage: Encodable {
         let suspensions = try await SuspensionStore.of(subject.subject, on: req.db).map {
             Link(label: "\($0.reference): \(SuspensionStore.stateText($0))", href: "/isf/suspensions/\($0.reference)")
         }
+        let suspensionOpen = try await SuspensionStore.of(subject.subject, on: req.db).contains { !$0.isFinished }
         let reasons = req.application.suspensionReasons
         let professions = try await Term.query(on: req.db).filter(\.$vocabulary == Vocabulary.profession.rawValue).sort(\.$position).all()
             .filter { reasons.professions.contains($0.code) }.map { SelectOption(code: $0.code, name: $0.name, selected: false) }
@@ -99,9 +100,7 @@ struct ISFSubjectPage: Encodable {
             timeline: ChartMarkup(svg: ISFTimelineChart.draw(history, scale: scale, subject: subject.name, today: today)),
             history: history.decisions.reversed().map(row), mayDecide: mayDecide,
             mayRatify: mayDecide && history.current?.isProvisional == true,
-            maySuspend: Authorization.isAllowed(req.actor, .decideIntensiveSupport, .located(subject.location))
-                && history.isAtTop(of: scale) && subject.subject.kind != .region
-                && !(try await SuspensionStore.of(subject.subject, on: req.db)).contains { !$0.isFinished },
+            maySuspend: mayDecide && history.isAtTop(of: scale) && subject.subject.kind != .region && !suspensionOpen,
             fields: fields, plan: plan, planError: errors.by["supportPlan"], suspensions: suspensions, professions: professions)
     }
 }

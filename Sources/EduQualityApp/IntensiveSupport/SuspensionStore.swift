@@ -48,7 +48,7 @@ enum SuspensionStore {
     static func open(_ subject: ResolvedSubject, professions: [String], _ req: Request) async throws -> TrainingSuspension {
         let scale = try await ISFStore.scale(on: req.db)
         let reasons = req.application.suspensionReasons
-        return try await req.db.audited(actor: req.auditActor) { db in
+        return try await req.db.audited(actor: req.auditActor) { db -> (TrainingSuspension, [AuditEvent]) in
             let number = (try await TrainingSuspensionRecord.query(on: db).max(\.$number) ?? 0) + 1
             let reference = "TS-" + String(format: "%04d", number)
             let history = try await ISFStore.history(of: subject.subject, on: db)
@@ -57,8 +57,8 @@ enum SuspensionStore {
                 (workflow, event) = try TrainingSuspension.open(
                     reference: reference, subject: subject.subject, history: history, scale: scale, professions: professions,
                     reasons: reasons, by: req.auditActor, on: .today())
-            } catch {
-                throw AppError.invalid([FieldError(error.field, error.description)])
+            } catch let refusal as SuspensionRefusal {
+                throw AppError.invalid([FieldError(refusal.field, refusal.description)])
             }
             let record = TrainingSuspensionRecord()
             record.number = number
@@ -78,12 +78,12 @@ enum SuspensionStore {
     /// Records one step on the stored workflow; a refused step changes nothing.
     static func record(_ visible: Visible, _ req: Request,
                        _ step: @escaping @Sendable (inout TrainingSuspension) throws(SuspensionRefusal) -> AuditEvent) async throws {
-        try await req.db.audited(actor: req.auditActor) { db in
+        try await req.db.audited(actor: req.auditActor) { db -> ((), [AuditEvent]) in
             guard let record = try await TrainingSuspensionRecord.find(visible.record.id, on: db),
                   var workflow = workflow(of: record) else { throw AppError.notFound("No such suspension") }
             let event: AuditEvent
-            do { event = try step(&workflow) } catch {
-                throw AppError.invalid([FieldError(error.field, error.description)])
+            do { event = try step(&workflow) } catch let refusal as SuspensionRefusal {
+                throw AppError.invalid([FieldError(refusal.field, refusal.description)])
             }
             write(workflow, to: record)
             try await record.update(on: db)

@@ -47,7 +47,7 @@ struct RegisterEntryFormPage: Encodable {
         let sites = try await Site.query(on: req.db).filter(\.$organisationCode ~~ organisations.map(\.code)).sort(\.$name).all()
         let terms = try await Term.query(on: req.db).sort(\.$position).all()
         let framework = try await QualityFrameworkStore.current(on: req.db)
-        func terms(_ v: Vocabulary, selected: [String]) -> [SelectOption] {
+        func vocabulary(_ v: Vocabulary, selected: [String]) -> [SelectOption] {
             terms.filter { $0.vocabulary == v.rawValue }.map { SelectOption(code: $0.code, name: $0.name, selected: selected.contains($0.code)) }
         }
         let scale = RiskScore.scale.map(String.init)
@@ -59,9 +59,9 @@ struct RegisterEntryFormPage: Encodable {
                       options: sites.map { SelectOption(code: $0.code, name: $0.name, selected: $0.code == posted.site,
                                                         group: names[$0.organisationCode]) }),
             FormField("specialty", "Specialty or programme (optional)", kind: .select, value: posted.specialty, errors: errors,
-                      options: terms(.specialty, selected: [posted.specialty ?? ""])),
+                      options: vocabulary(.specialty, selected: [posted.specialty ?? ""])),
             FormField("professions", "Learners affected", kind: .checkboxes, hint: "Select all that apply.", errors: errors,
-                      options: terms(.profession, selected: posted.professions ?? [])),
+                      options: vocabulary(.profession, selected: posted.professions ?? [])),
             FormField("title", "Title", value: posted.title, hint: "A short summary, such as \"No senior cover for foundation doctors at night\".",
                       errors: errors),
             FormField("description", "Description", kind: .textarea, value: posted.description,

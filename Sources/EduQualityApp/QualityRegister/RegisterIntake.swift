@@ -15,8 +15,8 @@ enum RegisterIntake {
         let draft: RegisterEntryDraft
         do {
             draft = try form.validated(against: try await RegisterVocabulary.load(req.db), today: .today())
-        } catch {
-            return .invalid(error.problems.map { FieldError($0.field, $0.message) })
+        } catch let invalid as InvalidForm {
+            return .invalid(invalid.problems.map { FieldError($0.field, $0.message) })
         }
         let location = Location(region: draft.region, organisation: draft.organisation, site: draft.site)
         guard Authorization.isAllowed(req.actor, .editQualityRegister, .located(location)) else {

@@ -39,8 +39,8 @@ enum RegisterSources {
                   CommentTriageOutcome(rawValue: comment.triageStatus) != nil else { return false }
             return Authorization.isAllowed(req.actor, .triageComments, .located(Location(region: comment.region)))
         case .speakUp(let organisation, _, let theme):
-            return SpeakUpTheme(rawValue: theme) != nil
-                && (try await Organisation.query(on: req.db).filter(\.$code == organisation).first()) != nil
+            guard SpeakUpTheme(rawValue: theme) != nil else { return false }
+            return try await Organisation.query(on: req.db).filter(\.$code == organisation).first() != nil
         case .gmcSurvey:
             return try await GMCSurveySourceLookup.exists(source, req)
         case .selfReport:

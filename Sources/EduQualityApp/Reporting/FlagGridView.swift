@@ -14,7 +14,9 @@ enum FlagGridView {
     }
     struct Row: Encodable { let label: String; let cells: [Cell] }
 
-    static func rows(_ table: IndicatorTable, groupBy: ReportDimension, _ c: ReportContext, registerLinks: Bool = false) -> [Row] {
+    /// `mayOpenEntry` says whether the visitor may open a register entry about a group (nil: never).
+    static func rows(_ table: IndicatorTable, groupBy: ReportDimension, _ c: ReportContext,
+                     mayOpenEntry: ((String) -> Bool)? = nil) -> [Row] {
         let byGroup = Dictionary(grouping: table.rows, by: \.group)
         return c.ordered(byGroup.keys, groupBy).map { group in
             Row(label: c.names.name(group, groupBy), cells: c.themes.map { theme in
@@ -22,7 +24,7 @@ enum FlagGridView {
                     return Cell(flag: "none", text: "", title: "No respondents")
                 }
                 var shown = cell(row)
-                if registerLinks, row.flag == .red || row.flag == .pink {
+                if row.flag == .red || row.flag == .pink, mayOpenEntry?(group) == true {
                     let source = RegisterSource.surveyFlag(round: table.round, dimension: groupBy, code: group, indicator: theme.code)
                     var components = URLComponents()
                     components.path = "/register/new"

@@ -74,7 +74,7 @@ struct ReportToolPage: Encodable {
         switch view {
         case .grid:
             page.grid = FlagGridView.rows(try c.indicatorTable(p), groupBy: groupBy, c,
-                                          registerLinks: req.holdsPermission(.editQualityRegister))
+                                          mayOpenEntry: try await RegisterOpening.rule(for: groupBy, req))
         case .ranking:
             var one = p
             one.indicators = [indicator]

@@ -42,10 +42,11 @@ struct QualityDemoSeeder {
             plans.append(Plan(org: org, title: "Survey flag below the benchmark: \(indicator)", l: 3 + plans.count % 3,
                               i: 2 + plans.count % 3, status: .open, standards: [plans.count % 6 * 4]))
         }
-        var references: [String: [String]] = [:]
-        try await app.db.audited(actor: "system:demo") { db in
+        let planned = plans
+        let references = try await app.db.audited(actor: "system:demo") { db -> ([String: [String]], [AuditEvent]) in
+            var references: [String: [String]] = [:]
             var events: [AuditEvent] = []
-            for (n, plan) in plans.enumerated() {
+            for (n, plan) in planned.enumerated() {
                 let region = organisations[plan.org]!
                 var sources: [RegisterSource] = []
                 sources += flags.filter { $0.organisation == plan.org }.prefix(2)
@@ -78,7 +79,7 @@ struct QualityDemoSeeder {
                                          after: entry.auditFields(bands: bands)))
                 references[plan.org, default: []].append(entry.reference)
             }
-            return ((), events)
+            return (references, events)
         }
         try await seedDecisions(references: references, regional: regional, national: national, today: today)
     }
@@ -130,10 +131,11 @@ struct QualityDemoSeeder {
         if let t024 = references["T024"] {
             histories.append(decide(ISFSubject(kind: .organisation, code: "T024")!, [(1, 250, true), (3, 20, false)], evidence: t024, reviewIn: 35, by: national))
         }
-        try await app.db.audited(actor: "system:demo") { db in
+        let decided = histories
+        try await app.db.audited(actor: "system:demo") { db -> ((), [AuditEvent]) in
             var sequence = 0
             var events: [AuditEvent] = []
-            for history in histories {
+            for history in decided {
                 guard let resolved = try await ISFSubjects.resolve(history.decisions[0].subject, on: db) else { continue }
                 for decision in history.decisions {
                     sequence += 1
@@ -164,6 +166,7 @@ struct QualityDemoSeeder {
                                                  .init(name: "Kim Lay", role: "Lay member"), .init(name: "Dr Ali Shah", role: "Head of school")],
                                          suspend: true, rationale: "Learners unsupervised at night; local resolution failed.",
                                          confirmedBy: "Nia National Lead", confirmerIsNationalLead: true, on: today.adding(days: -7))
+        let opened = workflow
         let record = TrainingSuspensionRecord()
         record.number = 1
         record.reference = workflow.reference
@@ -176,7 +179,7 @@ struct QualityDemoSeeder {
         record.workflowJSON = String(decoding: try JSONEncoder().encode(workflow), as: UTF8.self)
         try await app.db.audited(actor: "system:demo") { db in
             try await record.create(on: db)
-            return ((), [AuditEvent(action: "suspension.open", entityType: "training-suspension", entityID: workflow.reference,
+            return ((), [AuditEvent(action: "suspension.open", entityType: "training-suspension", entityID: opened.reference,
                                     after: ["subject": subject.description])])
         }
     }

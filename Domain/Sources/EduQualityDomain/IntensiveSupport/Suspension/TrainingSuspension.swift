@@ -58,6 +58,13 @@ public struct TrainingSuspension: Hashable, Sendable, Codable {
         public var level: String
         public var count: Int
         public var relocatedTo: String
+
+        public init(programme: String, level: String, count: Int, relocatedTo: String) {
+            self.programme = programme
+            self.level = level
+            self.count = count
+            self.relocatedTo = relocatedTo
+        }
     }
 
     public struct Lift: Hashable, Sendable, Codable {
