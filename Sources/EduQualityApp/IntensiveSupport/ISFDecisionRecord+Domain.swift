@@ -35,6 +35,8 @@ extension ISFDecisionRecord {
         decidedBy = d.decidedBy
         decidedOn = d.decidedOn.iso
         conditionsMet = d.conditionsMet
+        ratifiedBy = d.ratification?.by
+        ratifiedOn = d.ratification?.on.iso
         reminded = false
         overdueMarked = false
     }

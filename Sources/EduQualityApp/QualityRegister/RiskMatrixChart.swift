@@ -5,10 +5,20 @@ import EduQualityDomain
 /// links are real links (keyboard and screen readers reach each cell by its label), so the chart
 /// is a group of links rather than one image.
 enum RiskMatrixChart {
-    static let bandFills = ["low": "#a3d9a5", "moderate": "#ffeb3b", "high": "#ffb81c", "extreme": "#d5281b"]
+    /// The band colours, shared with the `.eq-band--…` tags of `Public/css/app.css` (a test
+    /// compares them). A configured band with another code is drawn grey.
+    static let bandColours: [(code: String, fill: String, text: String)] = [
+        ("low", "#a3d9a5", ChartColour.text), ("moderate", "#ffeb3b", ChartColour.text),
+        ("high", "#ffb81c", ChartColour.text), ("extreme", "#d5281b", "#ffffff"),
+    ]
+
+    /// The `.eq-band--…` rules as `app.css` must hold them, one line per band.
+    static var cssRules: String {
+        bandColours.map { ".eq-band--\($0.code) { background: \($0.fill); color: \($0.text); border-color: \($0.fill); }\n" }.joined()
+    }
 
     static func draw(_ matrix: RiskMatrix, bands: RiskBands, href: (Int, Int) -> String) -> String {
-        let cell = 64.0, left = 150.0, top = 10.0
+        let cell = 64.0, left = 150.0, top = 34.0
         let width = left + 5 * cell + 20, height = top + 5 * cell + 80
         var body = ""
         for likelihood in (1...5).reversed() {
@@ -17,8 +27,9 @@ enum RiskMatrixChart {
                 let x = left + Double(impact - 1) * cell
                 let count = matrix.count(likelihood: likelihood, impact: impact)
                 let band = bands.band(for: likelihood * impact)
-                let fill = bandFills[band.code] ?? ChartColour.paleGrey
-                let textFill = band.code == "extreme" ? "#ffffff" : ChartColour.text
+                let colour = Self.bandColours.first { $0.code == band.code }
+                let fill = colour?.fill ?? ChartColour.paleGrey
+                let textFill = colour?.text ?? ChartColour.text
                 let label = "Likelihood \(likelihood), impact \(impact), score \(likelihood * impact) (\(band.name.lowercased())): "
                     + "\(count) \(count == 1 ? "entry" : "entries")"
                 body += "<a href=\"\(SVG.escape(href(likelihood, impact)))\" aria-label=\"\(SVG.escape(label))\">"
@@ -34,7 +45,7 @@ enum RiskMatrixChart {
             body += text(RiskScore.impactNames[impact - 1], x: x, y: top + 5 * cell + 34, anchor: "middle", size: 10)
         }
         body += text("Impact", x: left + 2.5 * cell, y: top + 5 * cell + 58, anchor: "middle", size: 14, bold: true)
-        body += text("Likelihood", x: 14, y: top + 2.5 * cell, anchor: "start", size: 14, bold: true)
+        body += text("Likelihood", x: left - 8, y: top - 12, anchor: "end", size: 14, bold: true)
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.num(width)) \(SVG.num(height))\" width=\"100%\" "
             + "role=\"group\" aria-label=\"Risk matrix: \(matrix.total) entries by likelihood and impact; each cell links to its entries\" "
             + "class=\"eq-risk-matrix\">\(body)</svg>"

@@ -15,7 +15,7 @@ struct QualityDemoSeeder {
         let users = try await User.query(on: app.db).with(\.$roles).all()
         func user(_ email: String) -> String { users.first { $0.email == email }?.id?.uuidString ?? "" }
         let regional = user("regional-team@demo.eduquality.test"), national = user("national-lead@demo.eduquality.test")
-        let flags = try await redAndPinkFlags()
+        let (flags, indicatorNames) = try await redAndPinkFlags()
         let organisations = Dictionary(try await Organisation.query(on: app.db).all().map { ($0.code, $0.regionCode) }) { a, _ in a }
         let framework = try await QualityFrameworkStore.current(on: app.db)
         let standards = framework.standardCodes
@@ -39,7 +39,7 @@ struct QualityDemoSeeder {
             guard case .surveyFlag(_, _, let org, let indicator) = flag, !covered.contains(org), organisations[org] != nil,
                   plans.count < 14 else { continue }
             covered.insert(org)
-            plans.append(Plan(org: org, title: "Survey flag below the benchmark: \(indicator)", l: 3 + plans.count % 3,
+            plans.append(Plan(org: org, title: "Survey flag below the benchmark: \(indicatorNames[indicator] ?? indicator)", l: 3 + plans.count % 3,
                               i: 2 + plans.count % 3, status: .open, standards: [plans.count % 6 * 4]))
         }
         let planned = plans
@@ -72,7 +72,8 @@ struct QualityDemoSeeder {
                 try await record.create(on: db)
                 var lines = ["Opened with risk \(plan.l) × \(plan.i) = \(plan.l * plan.i) (\(bands.band(for: entry.risk).name.lowercased()))"]
                 if plan.status != .open { lines.append("Status open → \(plan.status.rawValue)") }
-                try await RegisterHistoryRecord(entryID: record.requireID(), at: Date().addingTimeInterval(-86_400 * Double(50 - n)),
+                let opened = Date().addingTimeInterval(-86_400 * Double(entry.openedOn.days(to: today)))
+                try await RegisterHistoryRecord(entryID: record.requireID(), at: opened,
                                                 actor: region == "LDN" ? "Rowan Regional Team" : "Nia National Lead",
                                                 change: lines.joined(separator: "\n")).create(on: db)
                 events.append(AuditEvent(action: "register-entry.open", entityType: "register-entry", entityID: entry.reference,
@@ -85,14 +86,15 @@ struct QualityDemoSeeder {
     }
 
     /// Organisation cells flagged red or pink in the latest published round.
-    private func redAndPinkFlags() async throws -> [RegisterSource] {
+    private func redAndPinkFlags() async throws -> ([RegisterSource], [String: String]) {
         let engine = try await ReportEngine.build(db: app.db, catalog: app.surveyCatalog, logger: app.logger)
         let (store, rounds, histories) = engine.snapshot
-        guard let round = rounds.last else { return [] }
+        guard let round = rounds.last else { return ([], engine.themeNames) }
         let access = ReportAccess(store: store, rounds: rounds, histories: histories)
         let table = try access.indicatorTable(ReportQuery(round: round, groupBy: .organisation, threshold: app.config.disclosureThreshold))
-        return table.rows.filter { $0.flag == .red || $0.flag == .pink }
+        let flags: [RegisterSource] = table.rows.filter { $0.flag == .red || $0.flag == .pink }
             .map { .surveyFlag(round: round, dimension: .organisation, code: $0.group, indicator: $0.indicator) }
+        return (flags, engine.themeNames)
     }
 
     private func seedDecisions(references: [String: [String]], regional: String, national: String, today: CalendarDay) async throws {

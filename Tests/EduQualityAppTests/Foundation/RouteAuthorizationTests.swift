@@ -75,7 +75,8 @@ struct RouteAuthorizationTests {
     /// Routes whose own suites walk their authorisation (survey, reports, concerns).
     static func laterRoutes(_ key: String) -> Bool {
         ["/survey", "/reports", "/api/v1/survey", "/api/v1/reports", "/concerns", "/api/v1/concerns",
-         "/speak-up", "/admin/survey", "/triage", "/outbox", "/comments/shared"].contains { key.contains(" \($0)") }
+         "/speak-up", "/admin/survey", "/triage", "/outbox", "/comments/shared", "/register", "/api/v1/register",
+         "/isf", "/api/v1/isf", "/admin/isf-categories"].contains { key.contains(" \($0)") }
     }
 
     static func pattern(_ path: String) -> String {

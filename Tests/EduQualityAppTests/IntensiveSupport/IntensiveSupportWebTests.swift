@@ -42,7 +42,7 @@ struct IntensiveSupportWebTests {
             #expect(current.contains("\"category\":2") && current.contains("\"code\":\"T001\""))
             let page = try await team.get("/isf/subject?kind=organisation&code=T001").body.string
             #expect(page.contains("ISF 2 (down from 3)") && page.contains("<svg"))
-            let actions = try await AuditEntry.query(on: app.db).filter(\.$entityType == "isf-decision").all().map(\.action)
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$entityType == "isf-decision").sort(\.$id).all().map(\.action)
             #expect(actions == ["isf.categorise", "isf.escalate", "isf.de-escalate"])
         }
     }
@@ -150,7 +150,7 @@ struct IntensiveSupportWebTests {
             #expect(confirmed.status == .seeOther)
             let shown = try await national.get(page).body.string
             #expect(shown.contains("training suspended") && shown.contains("Record step 4"))
-            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "training-suspension").all().map(\.action)
+            let audit = try await AuditEntry.query(on: app.db).filter(\.$entityType == "training-suspension").sort(\.$id).all().map(\.action)
             #expect(audit == ["suspension.open", "suspension.step-1", "suspension.step-2", "suspension.step-3"])
         }
     }

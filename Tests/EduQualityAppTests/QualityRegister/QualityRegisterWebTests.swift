@@ -129,7 +129,7 @@ struct QualityRegisterWebTests {
                 #expect(detail.contains(line), "\(line)")
             }
             #expect(detail.contains("\"actor\":\"Test Regional quality team\""))
-            let actions = try await AuditEntry.query(on: app.db).filter(\.$entityID == reference).all().map(\.action)
+            let actions = try await AuditEntry.query(on: app.db).filter(\.$entityID == reference).sort(\.$id).all().map(\.action)
             #expect(actions == ["register-entry.open", "register-entry.close", "register-entry.reopen"])
             let page = try await team.get("/register/\(reference)").body.string
             #expect(page.contains("Status closed → open"))

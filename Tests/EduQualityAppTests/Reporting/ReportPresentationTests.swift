@@ -21,6 +21,16 @@ struct ReportPresentationTests {
         }
     }
 
+    @Test("the stylesheet's risk band colours are exactly the matrix's")
+    func stylesheetMatchesBands() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let css = try String(contentsOf: root.appendingPathComponent("Public/css/app.css"), encoding: .utf8)
+        let rules = css.split(separator: "\n").filter { $0.hasPrefix(".eq-band--") }.map { $0 + "\n" }.joined()
+        #expect(rules == RiskMatrixChart.cssRules)
+        #expect(RiskMatrixChart.bandColours.map(\.code) == RiskBands.standard.bands.map(\.code))
+    }
+
     @Test("the key names every flag and why a figure is not shown")
     func legend() {
         #expect(FlagPalette.legend.map(\.flag) == OutlierFlag.allCases.map(\.rawValue))

@@ -1,9 +1,11 @@
-/// Every decision about one subject, oldest first. The last is the subject's current category.
+/// Every decision about one subject, in the order they were recorded (several may fall on one
+/// day). The last is the subject's current category.
 public struct ISFHistory: Hashable, Sendable {
     public private(set) var decisions: [ISFDecision]
 
+    /// `decisions` in the order they were recorded.
     public init(_ decisions: [ISFDecision] = []) {
-        self.decisions = decisions.sorted { ($0.decidedOn, $0.id) < ($1.decidedOn, $1.id) }
+        self.decisions = decisions
     }
 
     public var current: ISFDecision? { decisions.last }

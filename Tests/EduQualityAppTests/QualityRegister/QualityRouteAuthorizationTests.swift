@@ -1,0 +1,72 @@
+import EduQualityDomain
+import Fluent
+import Foundation
+import Testing
+@testable import EduQualityApp
+import Vapor
+import VaporTesting
+
+/// Every route of the register and the ISF, walked for the public and every role against the
+/// domain rule, on an entry and a subject at T001 (London).
+@Suite("Register and ISF routes × roles")
+struct QualityRouteAuthorizationTests {
+    static let atT001 = Resource.located(Location(region: "LDN", organisation: "T001"))
+
+    static let routes: [RouteAuthorizationTests.Route] = [
+        .init(method: .GET, path: "/register", action: .viewQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/register.csv", action: .viewQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/register/new", action: .editQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/register/new", action: .editQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/register/QR-00001", action: .viewQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/register/QR-00001/change", action: .editQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/register/QR-00001/actions", action: .editQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/register/QR-00001/actions/1/complete", action: .editQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/register/QR-00001/sources", action: .editQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/api/v1/register", action: .viewQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/api/v1/register", action: .editQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/api/v1/register/QR-00001", action: .viewQualityRegister, resource: atT001),
+        .init(method: .PATCH, path: "/api/v1/register/QR-00001", action: .editQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/isf", action: .viewQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/isf/subject?kind=organisation&code=T001", action: .viewQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/isf/subject/decide?kind=organisation&code=T001", action: .decideIntensiveSupport, resource: atT001),
+        .init(method: .POST, path: "/isf/subject/ratify?kind=organisation&code=T001", action: .decideIntensiveSupport, resource: atT001),
+        .init(method: .POST, path: "/isf/subject/suspend?kind=organisation&code=T001", action: .decideIntensiveSupport, resource: atT001),
+        .init(method: .GET, path: "/api/v1/isf/current", action: .viewQualityRegister, resource: atT001),
+        .init(method: .GET, path: "/api/v1/isf/history?kind=organisation&code=T001", action: .viewQualityRegister, resource: atT001),
+        .init(method: .POST, path: "/api/v1/isf/decisions", action: .decideIntensiveSupport, resource: atT001),
+        .init(method: .GET, path: "/admin/isf-categories", action: .manageIntensiveSupportCategories),
+        .init(method: .POST, path: "/admin/isf-categories/1", action: .manageIntensiveSupportCategories),
+    ]
+
+    @Test("each role gets exactly what the authorisation rule allows", arguments: routes)
+    func walk(route: RouteAuthorizationTests.Route) async throws {
+        try await withTestApp(.sqlite) { app in
+            try await TestAccounts.createAll(on: app)
+            let national = try await TestAccounts.browser(app, as: .nationalQualityLead)
+            let entry = try await QualityRegisterWebTests.open(national)
+            #expect(try await national.postJSON("/api/v1/isf/decisions", json: IntensiveSupportWebTests.decision(evidence: entry)).status == .created)
+            #expect(try await send(TestBrowser(app), route) == 401, "public \(route.method) \(route.path)")
+            for role in Role.allCases {
+                let browser = try await TestAccounts.browser(app, as: role)
+                let status = try await send(browser, route)
+                let actor = try await User.query(on: app.db).filter(\.$email == TestAccounts.email(role)).with(\.$roles).first()!.actor
+                if Authorization.isAllowed(actor, route.action, route.resource) {
+                    #expect(status != 401 && status != 403 && status < 500, "\(role) \(route.method) \(route.path) → \(status)")
+                } else {
+                    #expect(status == 403, "\(role) \(route.method) \(route.path) → \(status), expected 403")
+                }
+            }
+        }
+    }
+
+    private func send(_ b: TestBrowser, _ route: RouteAuthorizationTests.Route) async throws -> UInt {
+        switch route.method {
+        case .GET: return try await b.get(route.path).status.code
+        case .PATCH: return try await b.sendJSON(.PATCH, route.path, json: "{}").status.code
+        default:
+            if route.path.hasPrefix("/api/") { return try await b.postJSON(route.path, json: "{}").status.code }
+            try await b.get("/login")
+            return try await b.post(route.path, form: [:]).status.code
+        }
+    }
+}
