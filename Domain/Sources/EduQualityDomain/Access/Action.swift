@@ -40,6 +40,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case recordSpeakUpCase = "record-speak-up-case"
     case exportSpeakUpReturn = "export-speak-up-return"
 
+    // The GMC national training survey's results (not public here).
+    case importGMCSurvey = "import-gmc-survey"
+    case viewGMCSurvey = "view-gmc-survey"
+
     /// Allowed to every visitor, signed in or not.
     public var isPublic: Bool {
         switch self {

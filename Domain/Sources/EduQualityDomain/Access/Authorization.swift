@@ -21,18 +21,20 @@ public enum Authorization {
         case .educator:
             [.viewConcern, .workOnConcern]
         case .providerEducationLead:
-            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments]
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
+             .viewGMCSurvey]
         case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
             [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,
              .recordSpeakUpCase, .exportSpeakUpReturn]
         case .regionalQualityTeam:
-            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments]
+            [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
+             .importGMCSurvey, .viewGMCSurvey]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
-             .exportSpeakUpReturn]
+             .exportSpeakUpReturn, .importGMCSurvey, .viewGMCSurvey]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
