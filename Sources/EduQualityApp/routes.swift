@@ -10,6 +10,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: SitesAdminController())
     try app.register(collection: UsersAdminController())
     try app.register(collection: VocabulariesAdminController())
+    try app.register(collection: QualityFrameworkAdminController())
+    try app.register(collection: QualityFrameworkController())
     try app.register(collection: AuditAdminController())
     try app.register(collection: OutboxController())
     try app.register(collection: SurveyAdminController())
@@ -27,5 +29,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: GuardianDirectoryManagementController())
     try app.register(collection: SpeakUpCasesController())
     try app.register(collection: SpeakUpReturnsController())
+    try app.register(collection: GMCSurveyAPIController())
+    try app.register(collection: GMCSurveyPagesController())
     try app.register(collection: SurveyController())
 }

@@ -33,6 +33,7 @@ extension Request {
         if may(.viewConcern) { nav.append(link("Concerns to handle", "/concerns/queue")) }
         if may(.triageComments) { nav.append(link("Comment triage", "/triage")) }
         if may(.viewSharedComments) { nav.append(link("Shared comments", "/comments/shared")) }
+        if may(.viewGMCSurvey) { nav.append(link("GMC survey results", "/quality/gmc-survey")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { nav.append(link("Administration", "/admin")) }
         else if Authorization.isAllowed(actor, .manageSurveyRounds, .service) { nav.append(link("Survey administration", "/admin/survey")) }
         nav.append(signedIn == nil ? link("Sign in", "/login") : link("Your account", "/account"))
