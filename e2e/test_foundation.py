@@ -4,10 +4,11 @@ from selenium.webdriver.common.by import By
 
 from conftest import ACCOUNTS, check_accessibility, sign_in, submit
 
-PUBLIC_PAGES = ["/", "/login", "/survey"]
+PUBLIC_PAGES = ["/", "/login", "/survey", "/quality-framework"]
 ADMIN_PAGES = ["/admin", "/admin/organisations", "/admin/organisations/new", "/admin/organisations/T001",
                "/admin/sites", "/admin/sites/T001-01", "/admin/users", "/admin/users/new", "/admin/reference",
-               "/admin/reference/profession", "/admin/reference/regions", "/admin/reference/quality-framework",
+               "/admin/reference/profession", "/admin/reference/regions", "/admin/reference/gmc-indicator",
+               "/admin/reference/quality-framework",
                "/admin/audit", "/admin/survey", "/admin/outbox"]
 
 

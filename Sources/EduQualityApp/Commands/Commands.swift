@@ -8,6 +8,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(RoundsCommands(), as: "rounds")
     app.asyncCommands.use(QuestionnaireCommands(), as: "questionnaires")
     app.asyncCommands.use(ImportResponsesCommand(), as: "import-responses")
+    app.asyncCommands.use(ImportGMCSurveyCommand(), as: "import-gmc-survey")
     app.asyncCommands.use(GenerateResponsesCommand(), as: "generate-responses")
     app.asyncCommands.use(OutboxCommands(), as: "outbox")
 }

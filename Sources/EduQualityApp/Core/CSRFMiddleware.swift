@@ -4,7 +4,10 @@ import Vapor
 /// identifying anyone (anonymous forms need it too): a random nonce in a SameSite=Strict,
 /// HttpOnly cookie, and in each form the HMAC of that nonce under the server's form secret.
 /// JSON requests are exempt: browsers cannot send them cross-origin without CORS, which we never
-/// allow. Multipart uploads carry the token in the `_csrf` query parameter or `X-CSRF-Token`.
+/// allow. API requests without a session cookie, or with a bearer token, are exempt too: the
+/// token, not a cookie, says who sends them (the session is then ignored), so a request forged
+/// from another site carries no authority, and one with no credentials is simply a 401. Multipart
+/// uploads carry the token in the `_csrf` query parameter or `X-CSRF-Token`.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "eq_csrf"
     static let fieldName = "_csrf"
@@ -16,7 +19,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let nonce = existing ?? Self.newNonce()
         request.storage[CSRFTokenKey.self] = token(for: nonce)
 
-        if ![.GET, .HEAD, .OPTIONS].contains(request.method) && !isJSON(request) {
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method) && !isJSON(request) && !carriesNoSession(request) {
             guard existing != nil, let sent = try await sentToken(request),
                   constantTimeEqual(sent, token(for: nonce)) else {
                 throw AppError.forbiddenForm
@@ -32,6 +35,11 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     private func isJSON(_ request: Request) -> Bool {
         request.headers.contentType?.subType == "json" || request.headers.contentType?.subType == "problem+json"
+    }
+
+    private func carriesNoSession(_ request: Request) -> Bool {
+        request.url.path.hasPrefix("/api/") && (request.headers.bearerAuthorization != nil
+            || request.cookies[request.application.sessions.configuration.cookieName] == nil)
     }
 
     private func sentToken(_ request: Request) async throws -> String? {

@@ -31,6 +31,7 @@ extension Request {
         if may(.viewConcern) { nav.append(link("Concerns to handle", "/concerns/queue")) }
         if may(.triageComments) { nav.append(link("Comment triage", "/triage")) }
         if may(.viewSharedComments) { nav.append(link("Shared comments", "/comments/shared")) }
+        if may(.viewGMCSurvey) { nav.append(link("GMC survey results", "/quality/gmc-survey")) }
         if may(.viewQualityRegister) { nav.append(link("Quality register", "/register")) }
         if may(.viewQualityRegister) { nav.append(link("Intensive support", "/isf")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { nav.append(link("Administration", "/admin")) }

@@ -23,6 +23,8 @@ enum AppMigrations {
         M012_CreateRoundVersions(),
         M013_CreateLoginThrottles(),
         M014_CreatePendingAuditEvents(),
+        M017_CreateQualityFrameworkVersions(),
+        M018_CreateGMCSurveyResults(),
         M020_CreateQualityRegister(),
         M021_CreateIntensiveSupport(),
     ]

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 
 /// A code from one of the service's controlled vocabularies: professions (learner groups),
-/// specialties, placement types, training levels, organisation types.
+/// specialties, placement types, training levels, GMC survey indicators.
 final class Term: Model, @unchecked Sendable {
     static let schema = "terms"
     @ID(key: .id) var id: UUID?
@@ -24,6 +24,8 @@ enum Vocabulary: String, CaseIterable, Codable, Sendable {
     case profession, specialty
     case placementType = "placement-type"
     case trainingLevel = "training-level"
+    /// The GMC national training survey's indicators (`Seed/reference/gmc-indicators.json`).
+    case gmcIndicator = "gmc-indicator"
 
     var seedFile: String {
         switch self {
@@ -31,6 +33,7 @@ enum Vocabulary: String, CaseIterable, Codable, Sendable {
         case .specialty: "specialties.json"
         case .placementType: "placement-types.json"
         case .trainingLevel: "training-levels.json"
+        case .gmcIndicator: "gmc-indicators.json"
         }
     }
 
@@ -40,6 +43,7 @@ enum Vocabulary: String, CaseIterable, Codable, Sendable {
         case .specialty: "Specialties"
         case .placementType: "Placement types"
         case .trainingLevel: "Training levels"
+        case .gmcIndicator: "GMC national training survey indicators"
         }
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// One register entry: what it is, its sources as they read now, actions, the change form and
 /// its history.
 struct RegisterEntryPage: Encodable {
-    struct Standard: Encodable { let code, text: String }
+    struct Standard: Encodable { let code, text: String; let regulators: [String] }
     struct ActionRow: Encodable {
         let number: Int
         let text, owner, due: String
@@ -39,6 +39,7 @@ struct RegisterEntryPage: Encodable {
         let names = try await ReportNames.load(req.db, engine: nil)
         let owners = try await RegisterOwners.names(on: req.db)
         let framework = try await QualityFrameworkStore.version(e.frameworkVersion, on: req.db)
+        let crosswalk = try await CrosswalkStore.load(on: req.db)
         let band = bands.band(for: e.risk)
         let mayEdit = Authorization.isAllowed(req.actor, .editQualityRegister, .located(e.location))
         let eligible = mayEdit ? try await RegisterOwners.eligible(at: e.location, on: req.db) : []
@@ -60,7 +61,10 @@ struct RegisterEntryPage: Encodable {
             reviewDue: SpeakUpDates.long(e.reviewDue), owner: owners[e.owner] ?? "Unknown",
             openedOn: SpeakUpDates.long(e.openedOn), frameworkVersion: e.frameworkVersion,
             reviewOverdue: e.isReviewOverdue(on: today),
-            standards: e.standards.map { Standard(code: $0, text: framework?.standard($0)?.text ?? "") },
+            standards: e.standards.map { code in
+                Standard(code: code, text: framework?.standard(code)?.text ?? "",
+                         regulators: crosswalk.entries(for: code).map { "\($0.schemeName) \($0.code): \($0.text)" })
+            },
             sources: try await RegisterSources.views(e.sources, req),
             actions: e.actions.map {
                 ActionRow(number: $0.number, text: $0.text, owner: $0.owner, due: SpeakUpDates.long($0.due),

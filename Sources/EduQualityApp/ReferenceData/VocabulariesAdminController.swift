@@ -3,8 +3,9 @@ import Fluent
 import Vapor
 
 /// Code lists administrators keep: regions, professions, specialties, placement types, training
-/// levels, and the text of the Quality Framework's standards. Codes never change once made
-/// (every import and API uses them); names and texts can.
+/// levels and GMC survey indicators (the Quality Framework has its own page,
+/// `QualityFrameworkAdminController`). Codes never change once made (every import and API uses
+/// them); names can.
 struct VocabulariesAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let ref = routes.grouped("admin", "reference")
@@ -12,8 +13,6 @@ struct VocabulariesAdminController: RouteCollection {
         ref.get(":list", use: list)
         ref.post(":list", use: add)
         ref.post(":list", ":code", use: rename)
-        ref.get("quality-framework", use: framework)
-        ref.post("quality-framework", ":code", use: updateStandard)
     }
 
     /// A list an administrator can edit: regions or one of the vocabularies.
@@ -44,8 +43,6 @@ struct VocabulariesAdminController: RouteCollection {
         let fields: [FormField]
     }
     struct EntryForm: Content { var code: String?; var name: String? }
-    struct StandardRow: Encodable { let domainNumber: Int; let domainName, code, text: String }
-    struct FrameworkPage: Encodable { let layout: Layout; let standards: [StandardRow]; let errors: FormErrors }
 
     @Sendable func index(req: Request) async throws -> View {
         try req.authorize(.manageReferenceData)
@@ -113,33 +110,6 @@ struct VocabulariesAdminController: RouteCollection {
         return req.redirect(to: "/admin/reference/\(list.slug)")
     }
 
-    @Sendable func framework(req: Request) async throws -> View {
-        try req.authorize(.manageReferenceData)
-        return try await renderFramework(req, errors: [])
-    }
-
-    struct StandardForm: Content { var text: String? }
-
-    @Sendable func updateStandard(req: Request) async throws -> Response {
-        try req.authorize(.manageReferenceData)
-        let code = req.parameters.get("code") ?? ""
-        let text = (try req.content.decode(StandardForm.self).text ?? "").trimmingWhitespace
-        if let p = ReferenceCode.nameProblem(with: text, maxLength: 2000) {
-            return try await renderFramework(req, errors: [.init("text-\(code)", p.replacingOccurrences(of: "name", with: "text").replacingOccurrences(of: "Name", with: "Text"))]).response(.badRequest)
-        }
-        try await req.db.audited(actor: req.auditActor) { db in
-            guard let s = try await QualityStandard.query(on: db).filter(\.$code == code).first() else {
-                throw AppError.notFound("No standard \(code)")
-            }
-            let before = s.text
-            s.text = text
-            try await s.update(on: db)
-            return ((), before == text ? [] : [AuditEvent(action: "quality-standard.update", entityType: "quality-standard",
-                                                          entityID: code, before: ["text": before], after: ["text": text])])
-        }
-        return req.redirect(to: "/admin/reference/quality-framework")
-    }
-
     private static func entityID(_ list: CodeList, _ code: String) -> String {
         if case .vocabulary(let v) = list { return "\(v.rawValue):\(code)" }
         return code
@@ -168,12 +138,5 @@ struct VocabulariesAdminController: RouteCollection {
                           errors: errors, width: "nhsuk-input--width-20"),
                 FormField("name", "Name", value: form.name, errors: errors),
             ]))
-    }
-
-    private func renderFramework(_ req: Request, errors: [FieldError]) async throws -> View {
-        let standards = try await QualityStandard.query(on: req.db).sort(\.$domainNumber).sort(\.$code).all()
-            .map { StandardRow(domainNumber: $0.domainNumber, domainName: $0.domainName, code: $0.code, text: $0.text) }
-        return try await req.view.render("admin/quality-framework", FrameworkPage(
-            layout: req.layout(title: "Quality Framework"), standards: standards, errors: FormErrors(errors)))
     }
 }

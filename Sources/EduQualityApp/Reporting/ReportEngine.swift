@@ -85,7 +85,7 @@ final class ReportEngine: @unchecked Sendable {
                 case .specialty: .specialty
                 case .placementType: .placementType
                 case .trainingLevel: .level
-                case nil: nil
+                case .gmcIndicator, nil: nil
                 }
                 if let dimension { try store.registerCode(t.code, of: dimension) }
             }

@@ -18,7 +18,7 @@ struct ReportNames: Sendable {
             case .specialty: .specialty
             case .placementType: .placementType
             case .trainingLevel: .level
-            case nil: nil
+            case .gmcIndicator, nil: nil
             }
             if let dimension { names[dimension, default: [:]][term.code] = term.name }
         }

@@ -43,6 +43,7 @@ struct DemoSeeder {
         if responses > 0 { app.logger.info("Demo survey responses generated: \(responses)") }
         try await Self.publishDemoRounds(app)
         try await SpeakUpDemoSeeder(app: app).seed()
+        try await Self.importDemoGMCSurvey(app)
         try await QualityDemoSeeder(app: app).seed()
         return password
     }
@@ -52,6 +53,18 @@ struct DemoSeeder {
         let versions = app.roundVersions(actor: "system:demo")
         for (record, round) in try await app.surveyCatalog.allRounds() where round.state(on: .today()) == .closed {
             if try await !versions.history(of: record, round).isPublished { _ = try await versions.publish(record.code) }
+        }
+    }
+
+    /// `Seed/demo/gmc-survey-2026.csv`, imported as a national lead would (again, it adds nothing).
+    static func importDemoGMCSurvey(_ app: Application) async throws {
+        let path = app.config.seedDirectory + "/demo/gmc-survey-2026.csv"
+        guard let data = FileManager.default.contents(atPath: path) else { throw SeedError("cannot read \(path)") }
+        let national = Actor(userID: "system:demo", assignments: [try RoleAssignment(role: .nationalQualityLead, scope: .national)])
+        do {
+            _ = try await GMCSurveyImporter(db: app.db, actor: national, auditActor: "system:demo").run([UInt8](data))
+        } catch let refused as GMCSurveyFileRefused {
+            throw SeedError("\(path): " + refused.errors.map(\.description).joined(separator: "; "))
         }
     }
 

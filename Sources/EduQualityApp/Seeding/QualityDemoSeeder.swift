@@ -43,6 +43,9 @@ struct QualityDemoSeeder {
                               i: 2 + plans.count % 3, status: .open, standards: [plans.count % 6 * 4]))
         }
         let planned = plans
+        // The GMC survey's red results, so an entry shows one beside the national survey's flags.
+        let gmcRed = try await GMCSurveyResultRecord.query(on: app.db).filter(\.$flag == "red").all()
+            .compactMap { $0.result.map { RegisterSource.gmcSurvey($0.key) } }
         let references = try await app.db.audited(actor: "system:demo") { db -> ([String: [String]], [AuditEvent]) in
             var references: [String: [String]] = [:]
             var events: [AuditEvent] = []
@@ -50,6 +53,7 @@ struct QualityDemoSeeder {
                 let region = organisations[plan.org]!
                 var sources: [RegisterSource] = []
                 sources += flags.filter { $0.organisation == plan.org }.prefix(2)
+                sources += gmcRed.filter { $0.organisation == plan.org }.prefix(n == 0 ? 1 : 0)
                 if plan.org == "T001" {
                     sources.append(.speakUp(organisation: "T001", quarter: FinancialQuarter.lastCompleted(on: today),
                                             theme: SpeakUpTheme.bullyingHarassment.rawValue))

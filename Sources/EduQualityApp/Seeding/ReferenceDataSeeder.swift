@@ -13,11 +13,6 @@ struct ReferenceDataSeeder {
         let code: String, name: String, type: String, region: String
         let sites: [CodeName]?
     }
-    struct FrameworkDomain: Decodable {
-        let number: Int, name: String
-        let standards: [Standard]
-        struct Standard: Decodable { let code: String; let text: String }
-    }
 
     func seedIfEmpty(on db: any Database) async throws {
         guard try await Region.query(on: db).count() == 0 else { return }
@@ -30,7 +25,7 @@ struct ReferenceDataSeeder {
         for v in Vocabulary.allCases where FileManager.default.fileExists(atPath: path("reference/" + v.seedFile)) {
             vocabularies.append((v, try load("reference/" + v.seedFile)))
         }
-        let framework: [FrameworkDomain] = try load("reference/quality-framework.json")
+        let framework = try QualityFrameworkSeeder(referenceFolder: path("reference"))
         let lists = vocabularies
         try await db.audited(actor: "system:seed") { db in
             var events: [AuditEvent] = []
@@ -42,11 +37,7 @@ struct ReferenceDataSeeder {
                     events += try await upsertTerm(vocabulary, code: t.code, name: t.name, position: i, on: db)
                 }
             }
-            for d in framework {
-                for s in d.standards {
-                    events += try await upsertStandard(domain: d, code: s.code, text: s.text, on: db)
-                }
-            }
+            events += try await framework.seed(on: db)
             return ((), events)
         }
         try await seedQuestionnaires(on: db)
@@ -114,13 +105,6 @@ struct ReferenceDataSeeder {
         }
         try await Term(vocabulary: v, code: code, name: name, position: position).create(on: db)
         return [AuditEvent(action: "term.create", entityType: "term", entityID: id, after: ["name": name])]
-    }
-
-    private func upsertStandard(domain: FrameworkDomain, code: String, text: String, on db: any Database) async throws -> [AuditEvent] {
-        if try await QualityStandard.query(on: db).filter(\.$code == code).first() != nil { return [] }
-        try await QualityStandard(domainNumber: domain.number, domainName: domain.name, code: code, text: text).create(on: db)
-        return [AuditEvent(action: "quality-standard.create", entityType: "quality-standard", entityID: code,
-                           after: ["domain": String(domain.number), "text": text])]
     }
 
     private func upsertOrganisation(_ o: OrganisationFile, on db: any Database) async throws -> [AuditEvent] {

@@ -43,7 +43,15 @@ struct RouteAuthorizationTests {
         Route(method: .POST, path: "/admin/reference/profession", action: .manageReferenceData),
         Route(method: .POST, path: "/admin/reference/profession/other", action: .manageReferenceData),
         Route(method: .GET, path: "/admin/reference/quality-framework", action: .manageReferenceData),
-        Route(method: .POST, path: "/admin/reference/quality-framework/1.1", action: .manageReferenceData),
+        Route(method: .GET, path: "/admin/reference/quality-framework/draft", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft/domains", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft/domains/1", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft/domains/1/standards", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft/standards/1.1", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft/standards/1.1/retire", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft/publish", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/reference/quality-framework/draft/discard", action: .manageReferenceData),
         Route(method: .GET, path: "/admin/audit", action: .viewAuditLog),
         Route(method: .POST, path: "/admin/audit/verify", action: .viewAuditLog),
         Route(method: .GET, path: "/admin/outbox", action: .viewOutbox),
@@ -57,7 +65,7 @@ struct RouteAuthorizationTests {
         "GET /", "GET /login", "POST /login", "POST /logout",
         "GET /api/v1/organisations", "GET /api/v1/organisations/:code/sites", "GET /api/v1/professions",
         "GET /api/v1/specialties", "GET /api/v1/placement-types", "GET /api/v1/training-levels", "GET /api/v1/regions",
-        "POST /account/tokens/:id/revoke",
+        "POST /account/tokens/:id/revoke", "GET /quality-framework", "GET /api/v1/quality-framework",
     ]
 
     @Test("every route is either public or listed with its action here")
@@ -72,18 +80,20 @@ struct RouteAuthorizationTests {
         }
     }
 
-    /// Routes whose own suites walk their authorisation (survey, reports, concerns).
+    /// Routes whose own suites walk their authorisation (survey, reports, concerns, GMC survey).
     static func laterRoutes(_ key: String) -> Bool {
         ["/survey", "/reports", "/api/v1/survey", "/api/v1/reports", "/concerns", "/api/v1/concerns",
          "/speak-up", "/admin/survey", "/triage", "/outbox", "/comments/shared", "/register", "/api/v1/register",
-         "/isf", "/api/v1/isf", "/admin/isf-categories"].contains { key.contains(" \($0)") }
+         "/isf", "/api/v1/isf", "/admin/isf-categories",
+         "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey"].contains { key.contains(" \($0)") }
     }
 
     static func pattern(_ path: String) -> String {
         path.replacingOccurrences(of: "T001-01", with: ":code").replacingOccurrences(of: "T001", with: ":code")
             .replacingOccurrences(of: "/profession/other", with: "/:list/:code")
             .replacingOccurrences(of: "/profession", with: "/:list")
-            .replacingOccurrences(of: "quality-framework/1.1", with: "quality-framework/:code")
+            .replacingOccurrences(of: "/standards/1.1", with: "/standards/:code")
+            .replacingOccurrences(of: "/domains/1", with: "/domains/:code")
     }
 
     @Test("each role gets exactly what the authorisation rule allows", arguments: adminRoutes)

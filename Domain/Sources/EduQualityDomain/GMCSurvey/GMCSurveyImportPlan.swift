@@ -30,7 +30,9 @@ public struct GMCSurveyImportPlan: Sendable {
             conflicts.append(ImportError(line: row.line, column: column,
                 reason: "\(row.result.reference) is already stored with score \(Self.format(existing.score)) and flag \(existing.flag.rawValue); a stored result is not replaced"))
         }
-        let all = (file.errors + conflicts).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // By line; within a line in the order found (columns left to right).
+        let all = (file.errors + conflicts).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
         rows = file.rowCount
         self.new = new
         self.skipped = skipped

@@ -33,8 +33,8 @@ public struct CrosswalkScheme: Hashable, Sendable, Codable {
         return scheme
     }
 
-    /// Empty or repeated codes, empty texts, a regulator standard mapped to nothing, or mapped to
-    /// a framework standard no version has.
+    /// Empty or repeated codes, empty texts, a regulator standard mapped to nothing, to the same
+    /// standard twice, or to a framework standard no version has.
     public func problems(known: QualityFrameworkCodes) -> [String] {
         var problems: [String] = []
         if let p = ReferenceCode.problem(with: scheme) { problems.append("scheme \(scheme): \(p)") }
@@ -46,6 +46,7 @@ public struct CrosswalkScheme: Hashable, Sendable, Codable {
             if !seen.insert(standard.code).inserted { problems.append("\(label) appears twice") }
             if standard.text.trimmingWhitespace.isEmpty { problems.append("\(label) has no text") }
             if standard.maps.isEmpty { problems.append("\(label) maps to no framework standard") }
+            if Set(standard.maps).count < standard.maps.count { problems.append("\(label) lists a framework standard twice") }
             for code in standard.maps where !known.standards.contains(code) {
                 problems.append("\(label) maps to \(code), which is not a Quality Framework standard")
             }
@@ -100,7 +101,7 @@ public struct Crosswalk: Sendable {
         for scheme in schemes {
             for standard in scheme.standards {
                 let entry = CrosswalkEntry(scheme: scheme.scheme, schemeName: scheme.name, code: standard.code, text: standard.text)
-                for code in Set(standard.maps) { index[code, default: []].append(entry) }
+                for code in standard.maps { index[code, default: []].append(entry) }
             }
         }
         byStandard = index

@@ -39,7 +39,7 @@ public enum RegisterSource: Hashable, Sendable {
     case concern(ConcernReference)
     case comment(Int)
     case speakUp(organisation: String, quarter: FinancialQuarter, theme: String)
-    case gmcSurvey(year: Int, organisation: String, site: String?, specialty: String, indicator: String)
+    case gmcSurvey(GMCSurveyReference)
     case selfReport(String)
 
     public static let maxSelfReportLength = 300
@@ -63,8 +63,7 @@ public enum RegisterSource: Hashable, Sendable {
         case .concern(let reference): reference.value
         case .comment(let id): String(id)
         case .speakUp(let organisation, let quarter, let theme): "\(organisation)/\(quarter.label)/\(theme)"
-        case .gmcSurvey(let year, let organisation, let site, let specialty, let indicator):
-            "\(year)/\(organisation)/\(site ?? "-")/\(specialty)/\(indicator)"
+        case .gmcSurvey(let reference): reference.description
         case .selfReport(let text): text
         }
     }
@@ -74,7 +73,7 @@ public enum RegisterSource: Hashable, Sendable {
         switch self {
         case .surveyFlag(_, .organisation, let code, _): code
         case .speakUp(let organisation, _, _): organisation
-        case .gmcSurvey(_, let organisation, _, _, _): organisation
+        case .gmcSurvey(let reference): reference.organisation
         default: nil
         }
     }
@@ -103,10 +102,9 @@ public enum RegisterSource: Hashable, Sendable {
                   code(parts[2]) else { throw wrong }
             self = .speakUp(organisation: parts[0], quarter: quarter, theme: parts[2])
         case .gmcSurvey:
-            guard parts.count == 5, parts[0].count == 4, let year = Int(parts[0]), code(parts[1]),
-                  parts[2] == "-" || code(parts[2]), code(parts[3]), code(parts[4]) else { throw wrong }
-            self = .gmcSurvey(year: year, organisation: parts[1], site: parts[2] == "-" ? nil : parts[2],
-                              specialty: parts[3], indicator: parts[4])
+            guard let parsed = GMCSurveyReference(reference), code(parsed.organisation), parsed.site.map(code) ?? true,
+                  code(parsed.specialty), code(parsed.indicator) else { throw wrong }
+            self = .gmcSurvey(parsed)
         case .selfReport:
             guard !reference.isEmpty, reference.count <= Self.maxSelfReportLength else { throw wrong }
             self = .selfReport(reference)

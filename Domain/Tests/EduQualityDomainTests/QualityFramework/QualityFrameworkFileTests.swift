@@ -53,12 +53,14 @@ struct QualityFrameworkFileTests {
         let json = """
         {"scheme": "gmc-promoting-excellence", "name": "GMC", "standards": [
           {"code": "S1.1", "text": "Safe", "maps": ["1.1", "8.1"]},
-          {"code": "S1.1", "text": "", "maps": []}]}
+          {"code": "S1.1", "text": "", "maps": []},
+          {"code": "S1.2", "text": "Culture", "maps": ["1.2", "1.2"]}]}
         """
         #expect(throws: CrosswalkInvalid(problems: [
             "gmc-promoting-excellence S1.1 maps to 8.1, which is not a Quality Framework standard",
             "gmc-promoting-excellence S1.1 appears twice", "gmc-promoting-excellence S1.1 has no text",
             "gmc-promoting-excellence S1.1 maps to no framework standard",
+            "gmc-promoting-excellence S1.2 lists a framework standard twice",
         ])) { try CrosswalkScheme.decode(Data(json.utf8), known: QualityFrameworkCodes(versions: [F.version1()])) }
     }
 

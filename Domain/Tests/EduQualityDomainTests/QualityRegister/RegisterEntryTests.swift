@@ -138,7 +138,7 @@ struct RegisterEntryTests {
             #expect(source.reference == reference)
         }
         for (kind, bad) in [(RegisterSourceKind.surveyFlag, "NETS/town/T001/x"), (.comment, "-3"), (.concern, "QR-1"),
-                            (.speakUp, "T001/2026 Q2/x"), (.gmcSurvey, "26/T001/-/a/b"), (.selfReport, "")] {
+                            (.speakUp, "T001/2026 Q2/x"), (.gmcSurvey, "26/T001/-/a/b"), (.gmcSurvey, "2026/T001/-/a"), (.selfReport, "")] {
             #expect(throws: RegisterSourceProblem.self) { try RegisterSource(kind: kind, reference: bad) }
         }
     }
