@@ -18,6 +18,8 @@ struct FormField: Encodable {
     var clearLabel: String?
     /// Option groups of a select box (sites under their organisation), drawn as `<optgroup>`s.
     var groups: [SelectOptionGroup] = []
+    /// The select box whose choice narrows these groups to the one with its code (page script).
+    var groupsFollow: String?
     /// The hint and the error message, for `aria-describedby` on the control or fieldset.
     var describedBy: String? {
         let ids = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
@@ -45,7 +47,7 @@ struct FormField: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, label, hint, value, error, kind, options, width, autocomplete, isSelect, isTextarea
-        case isChoice, choiceType, choiceClass, clearLabel, groups, describedBy
+        case isChoice, choiceType, choiceClass, clearLabel, groups, groupsFollow, describedBy
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -66,6 +68,7 @@ struct FormField: Encodable {
         try c.encode(choiceClass, forKey: .choiceClass)
         try c.encodeIfPresent(clearLabel, forKey: .clearLabel)
         try c.encode(groups, forKey: .groups)
+        try c.encodeIfPresent(groupsFollow, forKey: .groupsFollow)
         try c.encodeIfPresent(describedBy, forKey: .describedBy)
     }
 }
