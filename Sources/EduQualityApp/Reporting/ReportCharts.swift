@@ -30,8 +30,9 @@ enum ReportCharts {
             let y = top + Double(i) * rowHeight + rowHeight / 2
             let r = item.row
             let label = ChartLabel.lines(item.label, width: 36, lines: 2)
+            let firstLine: Double = y + 4 - Double(label.count - 1) * 7
             for (n, line) in label.enumerated() {
-                svg.text(line, x: left - 10, y: y + 4 + (Double(n) - Double(label.count - 1) / 2) * 14, anchor: "end", size: 12)
+                svg.text(line, x: left - 10, y: firstLine + Double(n) * 14, anchor: "end", size: 12)
             }
             if let lo = r.ciLow, let hi = r.ciHigh {
                 svg.line(x1: x(lo), y1: y, x2: x(hi), y2: y, stroke: ChartColour.text, width: 1.5)

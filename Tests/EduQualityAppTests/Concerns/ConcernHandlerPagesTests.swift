@@ -20,7 +20,8 @@ struct ConcernHandlerPagesTests {
             #expect(page.contains("id=\"placement\">Thamesbank General Hospital, Thamesbank University Hospitals NHS Foundation Trust<"))
             #expect(page.contains("id=\"team\">Thamesbank General Hospital, Thamesbank University Hospitals NHS Foundation Trust<"))
             #expect(page.contains(">University of Kingsway<"))
-            for code in ["organisation:", "site:T001", ">T001<", ">H008<", "Placement T001"] { #expect(!page.contains(code), "\(code)") }
+            // codes appear only as the transfer list's values, never as text
+            for code in [">organisation:", "/site:T001-01<", ">T001<", ">H008<", "Placement T001", "by organisation:"] { #expect(!page.contains(code), "\(code)") }
             #expect(page.contains(CalendarDay.today().longDescription) && !page.contains(CalendarDay.today().iso))
             #expect(queue.contains(">Thamesbank General Hospital, Thamesbank University Hospitals NHS Foundation Trust<"))
             #expect(!queue.contains("organisation:T001"))
