@@ -128,3 +128,49 @@ def navigate(driver, action):
     # and until the new page has loaded: a click on a page still being parsed can hit a node that
     # the parser is about to replace.
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+WIDTHS = (375, 1280)
+
+
+def set_viewport(driver, width, height=900, print_media=False):
+    """Sets the page's viewport exactly (no browser frame) and the emulated media, in place."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print" if print_media else ""})
+
+
+def overflow(driver):
+    """How far the page is wider than its window, in CSS pixels (0 when it fits), and the
+    outermost elements that stick out, to say where."""
+    return driver.execute_script("""
+        const width = document.documentElement.clientWidth;
+        const extra = document.documentElement.scrollWidth - width;
+        if (extra <= 0) return [0, []];
+        const culprits = [];
+        for (const el of document.body.querySelectorAll('*')) {
+          const r = el.getBoundingClientRect();
+          if (r.right > width + 1 && r.width > 0 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1)) {
+            culprits.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''));
+            if (culprits.length >= 3) break;
+          }
+        }
+        return [extra, culprits];""")
+
+
+def widths_that_overflow(driver):
+    """The widths in WIDTHS at which the loaded page is wider than its window, with details;
+    leaves the viewport at the last width in WIDTHS."""
+    problems = []
+    for width in WIDTHS:
+        set_viewport(driver, width)
+        # the design system's header script gathers menu items under "More" after a resize:
+        # give the page a moment to lay itself out for the new width
+        for _ in range(15):
+            extra, culprits = overflow(driver)
+            if extra <= 0:
+                break
+            time.sleep(0.1)
+        if extra > 0:
+            problems.append(f"{extra}px too wide at {width}px ({', '.join(culprits)})")
+    return problems

@@ -1,5 +1,6 @@
 """Every page reachable from the home page (links and GET forms, bounded), as the public and as
-every demo account in turn, checked with axe-core: no serious or critical violation anywhere."""
+every demo account in turn, checked with axe-core (no serious or critical violation anywhere)
+and at 375 px and 1,280 px (no page wider than its window)."""
 import re
 import time
 import urllib.parse
@@ -7,7 +8,7 @@ import urllib.parse
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ACCOUNTS, AXE_SOURCE, sign_in
+from conftest import ACCOUNTS, AXE_SOURCE, sign_in, widths_that_overflow
 
 # Bounds: pages per role, pages per route shape (the same page with other codes or filters
 # seldom differs in markup) and seconds per role, so the whole crawl stays within a few minutes.
@@ -73,11 +74,12 @@ def crawl(driver, base):
         driver.get(base + path)
         if driver.execute_script("return document.contentType") != "text/html":
             continue
+        found = widths_that_overflow(driver)
         if path not in CHECKED:
             CHECKED.add(path)
-            found = violations(driver)
-            if found:
-                problems[path] = found
+            found += violations(driver)
+        if found:
+            problems[path] = found
         queue.extend(p for p in links_and_forms(driver, base) if p not in seen)
     return seen, problems
 

@@ -21,6 +21,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     for migration in AppMigrations.all { app.migrations.add(migration) }
 
     app.views.use(.leaf)
+    app.leaf.tags["longDate"] = LongDateTag()
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "eq_session") { id in

@@ -13,7 +13,7 @@ struct AuditAdminController: RouteCollection {
         let sequence: Int
         let occurredAt: String
         let actor, action, entity: String
-        let before, after: String
+        let changes: [AuditChangeLine]
     }
     struct ListPage: Encodable {
         let layout: Layout
@@ -47,12 +47,17 @@ struct AuditAdminController: RouteCollection {
             }
         }
         let total = try await query.count()
-        let formatter = ISO8601DateFormatter()
+        let time = DateFormatter()
+        time.locale = Locale(identifier: "en_GB_POSIX")
+        time.timeZone = TimeZone(identifier: "UTC")
+        time.dateFormat = "HH:mm:ss"
         let rows = try await query.sort(\.$id, .descending)
             .page(number)
             .map { e in
-                Row(sequence: e.id ?? 0, occurredAt: formatter.string(from: e.occurredAt), actor: e.actor, action: e.action,
-                    entity: "\(e.entityType) \(e.entityID)", before: e.beforeJSON ?? "", after: e.afterJSON ?? "")
+                Row(sequence: e.id ?? 0,
+                    occurredAt: "\(CalendarDay(e.occurredAt, in: TimeZone(identifier: "UTC")!).longDescription), \(time.string(from: e.occurredAt))",
+                    actor: e.actor, action: e.action, entity: "\(e.entityType) \(e.entityID)",
+                    changes: AuditChangeLines.lines(before: e.beforeJSON, after: e.afterJSON))
             }
         return try await req.view.render("admin/audit", ListPage(
             layout: req.layout(title: "Audit log"), q: q, page: req.page(rows, number: number, total: total),

@@ -61,12 +61,13 @@ struct ConcernCasesController: RouteCollection {
         let items = ConcernQueue.items(concerns, matching: filter, on: today)
         let counts = ConcernQueue.counts(concerns, on: today)
         let names = try await userNames(req, ids: items.compactMap(\.assignee))
-        let bodies = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, $0.handlingBody.concernAuditText) })
-        let rerouted = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, $0.currentStage.rerouting?.intended.concernAuditText) })
+        let places = try await ConcernPlaceNames.load(req.db)
+        let bodies = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, places.team($0.handlingBody)) })
+        let rerouted = Dictionary(uniqueKeysWithValues: concerns.map { ($0.reference, $0.currentStage.rerouting.map { places.team($0.intended) }) })
         let rows = items.dropFirst((number - 1) * Page<QueueRow>.perPage).prefix(Page<QueueRow>.perPage).map { i in
             QueueRow(reference: i.reference.value, status: i.status.displayName, category: i.category.displayName,
-                     pathway: String(i.pathway.rawValue), howRaised: i.howRaised.displayName, submittedOn: i.submittedOn.iso,
-                     respondBy: i.respondBy.iso, body: bodies[i.reference] ?? "",
+                     pathway: String(i.pathway.rawValue), howRaised: i.howRaised.displayName, submittedOn: i.submittedOn.longDescription,
+                     respondBy: i.respondBy.longDescription, body: bodies[i.reference] ?? "",
                      overdue: i.overdue.response ? "Response overdue" : i.overdue.acknowledgement ? "Acknowledgement overdue" : nil,
                      assignee: i.assignee.map { names[$0] ?? "a colleague" }, labels: i.labels.joined(separator: ", "),
                      safetyFlagged: i.safetyFlagged, reroutedFrom: rerouted[i.reference] ?? nil)
@@ -89,6 +90,7 @@ struct ConcernCasesController: RouteCollection {
         let canDecide: Bool
         let colleagues: [SelectOption]
         let educationProviders: [SelectOption]
+        let transferChoices: [SelectOptionGroup]
         let next: String?
         let errors: FormErrors
         let actions: [String: Bool]
@@ -105,9 +107,8 @@ struct ConcernCasesController: RouteCollection {
         var assignee: String?
         var label: String?
         var educationProvider: String?
-        var bodyKind: String?
-        var bodyCode: String?
-        var bodySite: String?
+        /// The transfer's team, one of `ConcernTransferChoices`.
+        var body: String?
     }
 
     @Sendable func act(req: Request) async throws -> Response {
@@ -129,7 +130,7 @@ struct ConcernCasesController: RouteCollection {
         let today = CalendarDay.today()
         let clocks = req.config.concernClocks
         do {
-            let body = try await transferTarget(form, req: req, event: event)
+            let body = event == .transfer ? try await ConcernTransferChoices.body(form.body, for: before, on: req.db) : nil
             try await validateAssignee(form.assignee, event: event, concern: before, req: req)
             let staffing = event == .escalate ? try await ConcernStaffing.current(on: req.db) : .assumeStaffed
             let concern = try await req.concerns.change(reference, actor: req.auditActor) { c in
@@ -164,31 +165,6 @@ struct ConcernCasesController: RouteCollection {
         } catch let error as AppError {
             let errors: [FieldError] = if case .invalid(let list) = error { list } else { [FieldError("text", error.detail)] }
             return try await render(req, reference: reference, flash: nil, errors: errors).response(error.status)
-        }
-    }
-
-    private func transferTarget(_ form: ActionForm, req: Request, event: ConcernEvent) async throws -> HandlingBody? {
-        guard event == .transfer else { return nil }
-        let code = (form.bodyCode ?? "").trimmingWhitespace
-        let site = (form.bodySite ?? "").trimmingWhitespace
-        switch form.bodyKind ?? "" {
-        case "region":
-            guard try await Region.query(on: req.db).filter(\.$code == code).count() > 0 else {
-                throw AppError.invalid([FieldError("bodyCode", "Enter the code of a region")])
-            }
-            return .region(code)
-        case "organisation", "guardian":
-            guard try await Organisation.query(on: req.db).filter(\.$code == code).count() > 0 else {
-                throw AppError.invalid([FieldError("bodyCode", "Enter the code of an organisation")])
-            }
-            if !site.isEmpty {
-                guard let s = try await Site.query(on: req.db).filter(\.$code == site).first(), s.organisationCode == code else {
-                    throw AppError.invalid([FieldError("bodySite", "Enter a site of that organisation, or leave it blank")])
-                }
-            }
-            return form.bodyKind == "guardian" ? .guardian(code) : .organisation(code, site: site.isEmpty ? nil : site)
-        default:
-            throw AppError.invalid([FieldError("bodyKind", "Choose whether to transfer to an organisation, its guardians or a region")])
         }
     }
 
@@ -230,10 +206,11 @@ struct ConcernCasesController: RouteCollection {
         }
         return try await req.view.render("concerns/case", CasePage(
             layout: req.layout(title: "Concern \(reference)", flash: flash), concern: HandlerCase(concern, today: today, names: names,
-                                                                                          regionNames: try await RegionNames.load(req.db)),
+                                                                                          places: try await ConcernPlaceNames.load(req.db)),
             canWork: canWork, canDecide: canDecide,
             colleagues: colleagues.map { SelectOption(code: $0.id!.uuidString, name: $0.displayName, selected: $0.id?.uuidString == concern.assignee) },
             educationProviders: try await ConcernFormOptions.educationProviders(req.db, selected: concern.educationProvider),
+            transferChoices: allowed.contains(.transfer) ? try await ConcernTransferChoices.groups(for: concern, on: req.db) : [],
             next: concern.pathway.next?.title, errors: FormErrors(errors), actions: actions,
             registerHref: Authorization.isAllowed(req.actor, .editQualityRegister, .located(Location(
                 region: concern.submission.placement.region, organisation: concern.submission.placement.organisation)))

@@ -26,7 +26,7 @@ struct ConcernIntake {
             if let org = try await Organisation.query(on: req.db).filter(\.$code == code).first() {
                 form.region = org.regionCode
             } else {
-                errors.append(.init("organisation", "Choose the organisation where you were placed from the list"))
+                errors.append(.init("organisation", Self.chooseOrganisation))
             }
         }
         if let code = form.site?.trimmingWhitespace, !code.isEmpty {
@@ -43,9 +43,13 @@ struct ConcernIntake {
         do {
             submission = try form.validated()
         } catch {
-            let domain = error.problems.filter { p in !errors.contains { $0.field == p.field.rawValue } }
-                .map { FieldError($0.field.rawValue, $0.message) }
-            throw AppError.invalid(Self.ordered(domain + errors))
+            // The region follows from the organisation (neither the form nor the API has a region
+            // field), so a missing region is the organisation's problem, unless it has one already.
+            let own = error.problems.filter { $0.field != .region }.map { FieldError($0.field.rawValue, $0.message) }
+            let region = error.problems.contains { $0.field == .region }
+                ? [FieldError(NewConcernForm.Field.organisation.rawValue, Self.chooseOrganisation)] : []
+            var fields = Set<String>()
+            throw AppError.invalid(Self.ordered((errors + own + region).filter { fields.insert($0.field).inserted }))
         }
         if !errors.isEmpty { throw AppError.invalid(Self.ordered(errors)) }
 
@@ -64,6 +68,8 @@ struct ConcernIntake {
         try await ConcernNotifier(db: req.db).newCase(concern)
         return Accepted(concern: concern, receiptCode: receipt)
     }
+
+    static let chooseOrganisation = "Choose the organisation where you were placed from the list"
 
     private static func ordered(_ errors: [FieldError]) -> [FieldError] {
         let order = NewConcernForm.Field.allCases.map(\.rawValue)

@@ -3,12 +3,24 @@ import Foundation
 
 /// Page models for concerns, built from domain values so templates only print.
 struct TimelineLine: Encodable {
+    /// As people read it ("31 December 2026").
     let day: String
+    /// As the API gives it (YYYY-MM-DD).
+    let isoDay: String
     let who: String
     let what: String
     var text: String? = nil
     /// Internal notes are marked so handlers never mistake them for messages the reporter saw.
     var isInternal = false
+
+    init(day: CalendarDay, who: String, what: String, text: String? = nil, isInternal: Bool = false) {
+        self.day = day.longDescription
+        isoDay = day.iso
+        self.who = who
+        self.what = what
+        self.text = text
+        self.isInternal = isInternal
+    }
 }
 
 struct ReporterCase: Encodable {
@@ -20,6 +32,10 @@ struct ReporterCase: Encodable {
     let pathway: String
     let pathwayNumber: Int
     let respondBy: String
+    /// False once there is an outcome or the case is closed: nothing more to expect by a date.
+    let awaitsOutcome: Bool
+    /// When and how the concern can be taken to the next pathway.
+    let escalation: String
     let whatHappened: String
     let desiredOutcome: String?
     let canEscalate: Bool
@@ -33,13 +49,15 @@ struct ReporterCase: Encodable {
 
     init(_ view: ConcernReporterView, concern: Concern, regionNames: [String: String]) {
         reference = view.reference.value
-        submittedOn = view.submittedOn.iso
+        submittedOn = view.submittedOn.longDescription
         howRaised = view.howRaised.displayName
         category = view.category.displayName
         status = view.status.displayName
         pathway = view.pathway.title
         pathwayNumber = view.pathway.rawValue
-        respondBy = view.respondBy.iso
+        respondBy = view.respondBy.longDescription
+        awaitsOutcome = view.status != .resolved && view.status != .closed
+        escalation = ConcernEscalationGuidance.sentence(view)
         whatHappened = view.whatHappened
         desiredOutcome = view.desiredOutcome
         canEscalate = view.canEscalate
@@ -50,7 +68,7 @@ struct ReporterCase: Encodable {
         nextPathway = view.pathway.next?.title
         handledBy = ConcernHandledBy(view, regionNames: regionNames)
         lines = view.entries.map { e in
-            let day = e.day.iso
+            let day = e.day
             return switch e.kind {
             case .received(let p): TimelineLine(day: day, who: "EduQuality", what: "Received at \(p.title.lowercased())")
             case .acknowledged: TimelineLine(day: day, who: "The team handling your concern", what: "Acknowledged")
@@ -101,9 +119,10 @@ struct HandlerCase: Encodable {
     let standIn: String?
     let reroutedFrom: String?
 
-    init(_ c: Concern, today: CalendarDay, names: [String: String], regionNames: [String: String]) {
+    init(_ c: Concern, today: CalendarDay, names: [String: String], places: ConcernPlaceNames) {
+        let regionNames = places.regions
         reference = c.reference.value
-        submittedOn = c.submittedOn.iso
+        submittedOn = c.submittedOn.longDescription
         howRaised = c.howRaised.displayName
         switch c.reporterAsSeenByHandlers {
         case .anonymous: (reporter, reporterEmail) = ("Anonymous", nil)
@@ -115,12 +134,12 @@ struct HandlerCase: Encodable {
         status = c.status.displayName
         pathway = c.pathway.title
         pathwayNumber = c.pathway.rawValue
-        handlingBody = c.handlingBody.concernAuditText
-        organisation = c.submission.placement.organisation
-        site = c.submission.placement.site
-        educationProvider = c.educationProvider
-        acknowledgeBy = c.currentStage.acknowledgeBy.iso
-        respondBy = c.currentStage.respondBy.iso
+        handlingBody = places.team(c.handlingBody)
+        organisation = places.organisation(c.submission.placement.organisation)
+        site = c.submission.placement.site.map(places.site)
+        educationProvider = c.educationProvider.map(places.organisation)
+        acknowledgeBy = c.currentStage.acknowledgeBy.longDescription
+        respondBy = c.currentStage.respondBy.longDescription
         let o = c.overdue(on: today)
         overdue = o.response ? "Response overdue" : o.acknowledgement ? "Acknowledgement overdue" : nil
         assignee = c.assignee.map { names[$0] ?? "a colleague" }
@@ -133,27 +152,27 @@ struct HandlerCase: Encodable {
             return rerouting.timelineText(regionName: regionNames[region] ?? region)
         }
         let current = rerouted(c.currentStage)
-        standIn = current.map { "This case was meant for \(c.currentStage.rerouting!.intended.concernAuditText) and was \($0). Handle it in their place, or transfer it once they have handlers." }
-        reroutedFrom = c.currentStage.rerouting?.intended.concernAuditText
+        standIn = current.map { "This case was meant for \(places.team(c.currentStage.rerouting!.intended)) and was \($0). Handle it in their place, or transfer it once they have handlers." }
+        reroutedFrom = c.currentStage.rerouting.map { places.team($0.intended) }
         lines = c.timeline.map { entry in
             let who: String = switch entry.author {
             case .reporter: "Reporter"
             case .system: "EduQuality"
             case .handler(let id): names[id] ?? "A handler"
             }
-            let day = entry.day.iso
+            let day = entry.day
             return switch entry.kind {
             case .received(let stage, let flagged):
-                TimelineLine(day: day, who: who, what: "Received at \(stage.pathway.title.lowercased()) by \(stage.handlingBody.concernAuditText)\(flagged ? " (safety: regional team informed)" : "")\(rerouted(stage).map { " — \($0)" } ?? "")")
+                TimelineLine(day: day, who: who, what: "Received at \(stage.pathway.title.lowercased()) by \(places.team(stage.handlingBody))\(flagged ? " (safety: regional team informed)" : "")\(rerouted(stage).map { " — \($0)" } ?? "")")
             case .acknowledged: TimelineLine(day: day, who: who, what: "Acknowledged")
             case .workStarted: TimelineLine(day: day, who: who, what: "Work started")
             case .resolved(let outcome): TimelineLine(day: day, who: who, what: "Resolved", text: outcome)
             case .reopened: TimelineLine(day: day, who: who, what: "Reopened")
             case .closed: TimelineLine(day: day, who: who, what: "Closed")
             case .escalated(let stage, let from, _, let reason, _):
-                TimelineLine(day: day, who: who, what: "Escalated from pathway \(from.rawValue) to \(stage.pathway.title.lowercased()), now with \(stage.handlingBody.concernAuditText)\(rerouted(stage).map { " — \($0)" } ?? "")", text: reason)
+                TimelineLine(day: day, who: who, what: "Escalated from pathway \(from.rawValue) to \(stage.pathway.title.lowercased()), now with \(places.team(stage.handlingBody))\(rerouted(stage).map { " — \($0)" } ?? "")", text: reason)
             case .transferred(let stage, let from, let reason):
-                TimelineLine(day: day, who: who, what: "Transferred from \(from.concernAuditText) to \(stage.handlingBody.concernAuditText)", text: reason)
+                TimelineLine(day: day, who: who, what: "Transferred from \(places.team(from)) to \(places.team(stage.handlingBody))", text: reason)
             case .messageToReporter(let text): TimelineLine(day: day, who: who, what: "Message to the reporter", text: text)
             case .messageFromReporter(let text): TimelineLine(day: day, who: who, what: "Message from the reporter", text: text)
             case .internalNote(let text): TimelineLine(day: day, who: who, what: "Internal note", text: text, isInternal: true)

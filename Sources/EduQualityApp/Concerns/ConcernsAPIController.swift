@@ -127,9 +127,10 @@ struct ConcernsAPIController: RouteCollection {
         guard let (_, concern) = try await req.concerns.load(reference) else { throw ReceiptLookup.notFound }
         let page = ReporterCase(concern.reporterView(on: CalendarDay.today()), concern: concern,
                                 regionNames: try await RegionNames.load(req.db))
-        let lines = page.lines.map { ReporterViewDTO.Message(day: $0.day, from: $0.who, kind: $0.what, text: $0.text) }
+        let lines = page.lines.map { ReporterViewDTO.Message(day: $0.isoDay, from: $0.who, kind: $0.what, text: $0.text) }
         return ReporterViewDTO(reference: page.reference, status: concern.status.rawValue, category: concern.category.rawValue,
-                               howRaised: concern.howRaised.rawValue, submittedOn: page.submittedOn, respondBy: page.respondBy,
+                               howRaised: concern.howRaised.rawValue, submittedOn: concern.submittedOn.iso,
+                               respondBy: concern.currentStage.respondBy.iso,
                                pathway: concern.pathway.rawValue, canEscalate: page.canEscalate, canGiveFeedback: page.canGiveFeedback,
                                canEscalateWithReason: page.canEscalateWithReason,
                                messages: lines.filter { $0.kind == "Message" || $0.kind == "Outcome" }, timeline: lines,
@@ -177,11 +178,11 @@ struct ConcernsAPIController: RouteCollection {
               ConcernAccess.allows(req.actor, .viewConcern, record: record) else {
             throw AppError.notFound("No concern has the reference \(reference), or it is not yours to see")
         }
-        let page = HandlerCase(concern, today: CalendarDay.today(), names: [:], regionNames: try await RegionNames.load(req.db))
+        let page = HandlerCase(concern, today: CalendarDay.today(), names: [:], places: try await ConcernPlaceNames.load(req.db))
         return CaseDTO(reference: page.reference, status: concern.status.rawValue, category: concern.category.rawValue,
-                       howRaised: concern.howRaised.rawValue, reporter: page.reporter, handlingBody: page.handlingBody,
-                       respondBy: page.respondBy, pathway: page.pathwayNumber,
-                       timeline: page.lines.map { TimelineDTO(day: $0.day, who: $0.who, what: $0.what, text: $0.text, isInternal: $0.isInternal) },
-                       reroutedFrom: page.reroutedFrom, standIn: page.standIn)
+                       howRaised: concern.howRaised.rawValue, reporter: page.reporter, handlingBody: concern.handlingBody.concernAuditText,
+                       respondBy: concern.currentStage.respondBy.iso, pathway: page.pathwayNumber,
+                       timeline: page.lines.map { TimelineDTO(day: $0.isoDay, who: $0.who, what: $0.what, text: $0.text, isInternal: $0.isInternal) },
+                       reroutedFrom: concern.currentStage.rerouting?.intended.concernAuditText, standIn: page.standIn)
     }
 }

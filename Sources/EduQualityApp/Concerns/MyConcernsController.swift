@@ -21,7 +21,8 @@ struct MyConcernsController: RouteCollection {
         let rows = records.map {
             Row(reference: $0.reference, category: ConcernCategory(rawValue: $0.category)?.displayName ?? $0.category,
                 status: ConcernStatus(rawValue: $0.status)?.displayName ?? $0.status,
-                pathway: EscalationPathway(rawValue: $0.pathway)?.title ?? "", submittedOn: $0.submittedOn)
+                pathway: EscalationPathway(rawValue: $0.pathway)?.title ?? "",
+                submittedOn: CalendarDay.longDescription(iso: $0.submittedOn))
         }
         return try await req.view.render("concerns/mine", ListPage(layout: req.layout(title: "Your concerns"), rows: rows))
     }

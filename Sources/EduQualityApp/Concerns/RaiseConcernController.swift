@@ -28,7 +28,7 @@ struct RaiseConcernController: RouteCollection {
     struct FormPage: Encodable {
         let layout: Layout
         let errors: FormErrors
-        let fields: [FormField]
+        let sections: [FormSection]
         let notAnIncident: String
         let goingStraight: String
         let signedIn: Bool
@@ -76,7 +76,9 @@ struct RaiseConcernController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> View {
         try req.authorize(.raiseConcern)
-        return try await render(req, NewConcernForm(pathway: "1"), errors: [])
+        // A signed-in learner's name and address are filled in; they can change them or go anonymous.
+        let user = req.signedIn?.user
+        return try await render(req, NewConcernForm(pathway: "1", reporterName: user?.displayName, reporterEmail: user?.email), errors: [])
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
@@ -88,7 +90,7 @@ struct RaiseConcernController: RouteCollection {
             return try await req.view.render("concerns/receipt", ReceiptPage(
                 layout: req.layout(title: "Your concern has been sent"), reference: c.reference.value,
                 receiptCode: accepted.receiptCode?.grouped, pathway: c.pathway.title,
-                respondBy: c.currentStage.respondBy.iso,
+                respondBy: c.currentStage.respondBy.longDescription,
                 handledBy: ConcernHandledBy(c.reporterView(on: CalendarDay.today()), regionNames: try await RegionNames.load(req.db)).sentence,
                 signedIn: req.signedIn != nil)).response(.created)
         } catch AppError.invalid(let errors) {
@@ -99,9 +101,9 @@ struct RaiseConcernController: RouteCollection {
     private func render(_ req: Request, _ form: NewConcernForm, errors: [FieldError]) async throws -> View {
         let e = FormErrors(errors)
         let options = try await ConcernFormOptions.load(req.db)
-        let fields = ConcernFormOptions.fields(form, errors: e, options: options, signedIn: req.signedIn != nil)
+        let sections = ConcernFormOptions.sections(form, errors: e, options: options, signedIn: req.signedIn != nil)
         return try await req.view.render("concerns/new", FormPage(
-            layout: req.layout(title: "Raise a concern"), errors: e, fields: fields,
+            layout: req.layout(title: "Raise a concern"), errors: e, sections: sections,
             notAnIncident: RaisingGuidance.notASeriousIncidentReport,
             goingStraight: RaisingGuidance.goingStraightToALaterPathway, signedIn: req.signedIn != nil))
     }

@@ -40,8 +40,18 @@ public enum AppError: Error, Sendable {
         case .invalid(let errors): errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
         case .forbidden: "Your role does not allow this action here."
         case .unauthorised: "Sign in to continue."
-        case .tooManyRequests(let s): "Too many attempts. Try again in \(s) seconds."
+        case .tooManyRequests(let s): "Too many attempts. Try again in \(Self.spokenWait(seconds: s))."
         }
+    }
+}
+
+extension AppError {
+    /// A wait as people say it: seconds under a minute, otherwise whole minutes rounded up
+    /// ("15 minutes", never "900 seconds"). The Retry-After header keeps the exact seconds.
+    static func spokenWait(seconds: Int) -> String {
+        if seconds < 60 { return seconds == 1 ? "1 second" : "\(seconds) seconds" }
+        let minutes = (seconds + 59) / 60
+        return minutes == 1 ? "1 minute" : "\(minutes) minutes"
     }
 }
 

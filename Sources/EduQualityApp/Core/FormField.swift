@@ -14,6 +14,17 @@ struct FormField: Encodable {
     /// An extra class such as `nhsuk-input--width-10`.
     var width: String = ""
     var autocomplete: String?
+    /// For an optional radio group: the label of a last choice that clears the answer (value "").
+    var clearLabel: String?
+    /// Option groups of a select box (sites under their organisation), drawn as `<optgroup>`s.
+    var groups: [SelectOptionGroup] = []
+    /// The select box whose choice narrows these groups to the one with its code (page script).
+    var groupsFollow: String?
+    /// The hint and the error message, for `aria-describedby` on the control or fieldset.
+    var describedBy: String? {
+        let ids = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
     /// Fields whose label is a page heading are marked by the page, not here.
     var isSelect: Bool { kind == .select }
     var isTextarea: Bool { kind == .textarea }
@@ -36,7 +47,7 @@ struct FormField: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, label, hint, value, error, kind, options, width, autocomplete, isSelect, isTextarea
-        case isChoice, choiceType, choiceClass
+        case isChoice, choiceType, choiceClass, clearLabel, groups, groupsFollow, describedBy
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -55,5 +66,9 @@ struct FormField: Encodable {
         try c.encode(isChoice, forKey: .isChoice)
         try c.encode(choiceType, forKey: .choiceType)
         try c.encode(choiceClass, forKey: .choiceClass)
+        try c.encodeIfPresent(clearLabel, forKey: .clearLabel)
+        try c.encode(groups, forKey: .groups)
+        try c.encodeIfPresent(groupsFollow, forKey: .groupsFollow)
+        try c.encodeIfPresent(describedBy, forKey: .describedBy)
     }
 }

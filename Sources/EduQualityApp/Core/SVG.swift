@@ -84,7 +84,7 @@ enum HorizontalBarChart {
         var svg = SVG(width: labelWidth + chartWidth + 60, height: height, title: title, summary: summary)
         for (i, bar) in bars.enumerated() {
             let y = Double(i) * rowHeight + 10
-            svg.text(String(bar.label.prefix(36)), x: labelWidth - 8, y: y + 18, anchor: "end", size: 13)
+            svg.text(ChartLabel.lines(bar.label, width: 38, lines: 1).first ?? "", x: labelWidth - 8, y: y + 18, anchor: "end", size: 13)
             if let v = bar.value {
                 let w = chartWidth * v / maxValue
                 svg.rect(x: labelWidth, y: y + 4, width: w, height: rowHeight - 8, fill: ChartColour.blue, label: "\(bar.label): \(format(v))\(unit)")

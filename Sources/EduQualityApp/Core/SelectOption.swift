@@ -7,3 +7,11 @@ struct SelectOption: Encodable {
     /// Options of a select box can be grouped (sites under their organisation).
     var group: String? = nil
 }
+
+/// Options of a select box under one heading, such as an organisation's sites.
+struct SelectOptionGroup: Encodable {
+    /// The code of what the options belong to, for the page script that narrows the list.
+    let code: String
+    let label: String
+    let options: [SelectOption]
+}

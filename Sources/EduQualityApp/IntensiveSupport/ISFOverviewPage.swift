@@ -34,7 +34,7 @@ struct ISFOverviewPage: Encodable {
         let rows = current.map { c in
             Row(subject: c.subject.name, kind: c.subject.subject.kind.displayName, href: c.href,
                 category: String(c.decision.category), categoryName: scale.category(c.decision.category)?.name ?? "",
-                since: c.history.inCategorySince.map(SpeakUpDates.long) ?? "", nextReview: SpeakUpDates.long(c.decision.nextReview),
+                since: c.history.inCategorySince.map(\.longDescription) ?? "", nextReview: c.decision.nextReview.longDescription,
                 rating: c.decision.rating, days: c.history.daysInCategory(on: today) ?? 0,
                 provisional: c.decision.isProvisional, overdue: c.history.isReviewOverdue(on: today))
         }

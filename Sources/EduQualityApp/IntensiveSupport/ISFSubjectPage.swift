@@ -52,13 +52,13 @@ struct ISFSubjectPage: Encodable {
         let names = try await RegisterOwners.names(on: req.db)
         let today = CalendarDay.today()
         func row(_ d: ISFDecision) -> DecisionRow {
-            DecisionRow(id: d.id, decidedOn: SpeakUpDates.long(d.decidedOn), rating: d.rating,
+            DecisionRow(id: d.id, decidedOn: d.decidedOn.longDescription, rating: d.rating,
                         categoryName: scale.category(d.category)?.name ?? "", rationale: d.rationale,
-                        decidedBy: names[d.decidedBy] ?? "", nextReview: SpeakUpDates.long(d.nextReview),
+                        decidedBy: names[d.decidedBy] ?? "", nextReview: d.nextReview.longDescription,
                         evidence: d.evidence.map { Link(label: $0, href: "/register/\($0)") },
-                        plan: d.supportPlan.map { "\($0.action) (\($0.owner), by \(SpeakUpDates.long($0.due)))" },
+                        plan: d.supportPlan.map { "\($0.action) (\($0.owner), by \($0.due.longDescription))" },
                         conditionsMet: d.conditionsMet,
-                        ratified: d.ratification.map { "Ratified by \($0.by) at the meeting of \(SpeakUpDates.long($0.on))" })
+                        ratified: d.ratification.map { "Ratified by \($0.by) at the meeting of \($0.on.longDescription)" })
         }
         let mayDecide = Authorization.isAllowed(req.actor, .decideIntensiveSupport, .located(subject.location))
         let entries = try await RegisterStore.visible(to: req.actor, on: req.db).map(\.1).filter { e in

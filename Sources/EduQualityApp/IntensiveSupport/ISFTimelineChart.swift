@@ -8,7 +8,7 @@ enum ISFTimelineChart {
         let levels = scale.categories.count
         let left = 60.0, top = 16.0, plotWidth = 560.0, rowHeight = 40.0
         let height = top + Double(levels) * rowHeight + 50
-        let summary = decisions.map { "\(SpeakUpDates.long($0.decidedOn)): category \($0.category) (\($0.movement.description))\($0.isProvisional ? ", provisional" : "")" }
+        let summary = decisions.map { "\($0.decidedOn.longDescription): category \($0.category) (\($0.movement.description))\($0.isProvisional ? ", provisional" : "")" }
             .joined(separator: "; ")
         var svg = SVG(width: left + plotWidth + 30, height: height, title: "ISF history of \(subject)",
                       summary: summary.isEmpty ? "No decisions yet." : summary)
@@ -30,14 +30,14 @@ enum ISFTimelineChart {
         svg.polyline(points, stroke: ChartColour.blue, width: 3)
         for d in decisions {
             svg.circle(cx: x(d.decidedOn), cy: y(d.category), r: 6, fill: d.isProvisional ? ChartColour.white : ChartColour.darkBlue,
-                       label: "\(SpeakUpDates.long(d.decidedOn)): ISF \(d.category) (\(d.movement.description))\(d.isProvisional ? ", provisional" : ", ratified")")
+                       label: "\(d.decidedOn.longDescription): ISF \(d.category) (\(d.movement.description))\(d.isProvisional ? ", provisional" : ", ratified")")
         }
         let axisY = top + Double(levels) * rowHeight + 6
         svg.line(x1: left, y1: axisY, x2: left + plotWidth, y2: axisY, stroke: ChartColour.text)
-        svg.text(SpeakUpDates.long(start), x: left, y: axisY + 20, anchor: "start", size: 12)
+        svg.text(start.longDescription, x: left, y: axisY + 20, anchor: "start", size: 12)
         svg.text("Today", x: x(today), y: axisY + 20, anchor: "middle", size: 12)
         svg.line(x1: x(today), y1: top, x2: x(today), y2: axisY, stroke: ChartColour.grey, dashed: true)
-        svg.text("Next review \(SpeakUpDates.long(decisions.last!.nextReview))", x: left + plotWidth, y: axisY + 38, anchor: "end", size: 12)
+        svg.text("Next review \((decisions.last!.nextReview).longDescription)", x: left + plotWidth, y: axisY + 38, anchor: "end", size: 12)
         return svg.markup
     }
 }

@@ -23,7 +23,7 @@ struct SuspensionPage: Encodable {
         let w = v.workflow
         let reasons = req.application.suspensionReasons
         func recorded(_ step: TrainingSuspension.Step) -> String? {
-            w.log.first { $0.step == step }.map { "Recorded \(SpeakUpDates.long($0.on)) by \($0.by)" }
+            w.log.first { $0.step == step }.map { "Recorded \($0.on.longDescription) by \($0.by)" }
         }
         var rows: [StepRow] = []
         for step in TrainingSuspension.Step.allCases {
@@ -40,18 +40,18 @@ struct SuspensionPage: Encodable {
                 if let d = w.decision {
                     lines = ["Panel: " + d.panel.map { "\($0.name) (\($0.role))" }.joined(separator: "; "),
                              d.suspend ? "Decision: suspend training" : "Decision: do not suspend", "Rationale: \(d.rationale)",
-                             "Confirmed by \(d.confirmedBy) on \(SpeakUpDates.long(d.decidedOn))"]
+                             "Confirmed by \(d.confirmedBy) on \(d.decidedOn.longDescription)"]
                 }
             case .notifications:
                 if let n = w.notifications {
-                    lines = ["Provider told \(SpeakUpDates.long(n.provider))", "Learners told \(SpeakUpDates.long(n.learners))",
-                             "Regulator told \(SpeakUpDates.long(n.regulator))"]
+                    lines = ["Provider told \(n.provider.longDescription)", "Learners told \(n.learners.longDescription)",
+                             "Regulator told \(n.regulator.longDescription)"]
                 }
             case .affectedLearners:
                 lines = w.learners.map { "\($0.programme), \($0.level): \($0.count) learners, relocated to \($0.relocatedTo)" }
                 if let basis = w.namedListLawfulBasis { lines.append("A named list is held as personal data (lawful basis: \(basis)).") }
             case .returnConditions: lines = w.returnConditions
-            case .lift: if let l = w.lift { lines = ["Lifted after review on \(SpeakUpDates.long(l.reviewedOn)): \(l.findings)"] }
+            case .lift: if let l = w.lift { lines = ["Lifted after review on \(l.reviewedOn.longDescription): \(l.findings)"] }
             }
             rows.append(StepRow(number: step.rawValue, title: step.title, lines: lines, recorded: recorded(step)))
         }

@@ -48,7 +48,7 @@ struct RegisterEntryPage: Encodable {
             HistoryRow(at: Self.time($0.at), actor: $0.actor, lines: $0.change.split(separator: "\n").map(String.init))
         }
         let decisions = try await ISFStore.decisions(citing: e.reference, visibleTo: req).map {
-            Decision(subject: $0.subjectName, rating: $0.decision.rating, decidedOn: SpeakUpDates.long($0.decision.decidedOn), href: $0.href)
+            Decision(subject: $0.subjectName, rating: $0.decision.rating, decidedOn: $0.decision.decidedOn.longDescription, href: $0.href)
         }
         return RegisterEntryPage(
             layout: req.layout(title: "\(e.reference): \(e.title)", flash: flash), errors: errors,
@@ -58,8 +58,8 @@ struct RegisterEntryPage: Encodable {
             professions: e.professions.map { names.name($0, .profession) }.joined(separator: "; "),
             status: e.status.displayName, band: band.name, bandCode: band.code,
             risk: "\(e.risk.likelihood) × \(e.risk.impact) = \(e.risk.score)",
-            reviewDue: SpeakUpDates.long(e.reviewDue), owner: owners[e.owner] ?? "Unknown",
-            openedOn: SpeakUpDates.long(e.openedOn), frameworkVersion: e.frameworkVersion,
+            reviewDue: e.reviewDue.longDescription, owner: owners[e.owner] ?? "Unknown",
+            openedOn: e.openedOn.longDescription, frameworkVersion: e.frameworkVersion,
             reviewOverdue: e.isReviewOverdue(on: today),
             standards: e.standards.map { code in
                 Standard(code: code, text: framework?.standard(code)?.text ?? "",
@@ -67,8 +67,8 @@ struct RegisterEntryPage: Encodable {
             },
             sources: try await RegisterSources.views(e.sources, req),
             actions: e.actions.map {
-                ActionRow(number: $0.number, text: $0.text, owner: $0.owner, due: SpeakUpDates.long($0.due),
-                          completed: $0.completedOn.map(SpeakUpDates.long), overdue: $0.isOverdue(on: today))
+                ActionRow(number: $0.number, text: $0.text, owner: $0.owner, due: $0.due.longDescription,
+                          completed: $0.completedOn.map(\.longDescription), overdue: $0.isOverdue(on: today))
             },
             history: Array(history), decisions: decisions, mayEdit: mayEdit,
             changeFields: [
@@ -98,6 +98,6 @@ struct RegisterEntryPage: Encodable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = CalendarDay.ukTimeZone
         let c = calendar.dateComponents([.hour, .minute], from: date)
-        return "\(SpeakUpDates.long(day)) \(String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0))"
+        return "\(day.longDescription) \(String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0))"
     }
 }

@@ -36,7 +36,7 @@ struct RegisterListPage: Encodable {
             let band = bands.band(for: e.risk)
             return Row(reference: e.reference, href: "/register/\(e.reference)", organisation: names.name(e.organisation, .organisation),
                        title: e.title, band: band.name, bandCode: band.code, status: e.status.displayName,
-                       reviewDue: SpeakUpDates.long(e.reviewDue), owner: owners[e.owner] ?? "Unknown", score: e.risk.score,
+                       reviewDue: e.reviewDue.longDescription, owner: owners[e.owner] ?? "Unknown", score: e.risk.score,
                        reviewOverdue: e.isReviewOverdue(on: today), overdueActions: e.overdueActions(on: today).count)
         }
         var withoutCell = filter

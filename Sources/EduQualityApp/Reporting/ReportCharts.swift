@@ -7,29 +7,33 @@ enum ReportCharts {
     /// One indicator: the benchmark's interquartile range and mean, and each group's mean with
     /// its 95% confidence interval, coloured by flag, on the 0–100 score scale.
     static func boxPlot(indicator: String, rows: [(label: String, row: IndicatorRow)]) -> String {
-        let left = 230.0, width = 460.0, rowHeight = 24.0, top = 46.0
+        let left = 250.0, width = 460.0, rowHeight = 34.0, top = 46.0
         let shown = rows.filter { $0.row.mean != nil }
-        let height = top + Double(max(shown.count, 1)) * rowHeight + 30
+        let axisY = top + Double(max(shown.count, 1)) * rowHeight
+        let height = axisY + 50
         let x = { (v: Double) in left + width * min(max(v, 0), 100) / 100 }
         let benchmark = shown.first?.row.benchmark
         let summary = (benchmark.map { "Benchmark: mean \(fmt($0.mean)), middle half \(fmt($0.q1)) to \(fmt($0.q3)). " } ?? "")
             + shown.map { "\($0.label): \(fmt($0.row.mean!)) (\($0.row.flag.rawValue))" }.joined(separator: "; ")
         var svg = SVG(width: left + width + 40, height: height, title: "\(indicator): scores compared with the benchmark", summary: summary)
         svg.text(indicator, x: 0, y: 18, size: 16, bold: true)
-        for tick in stride(from: 0.0, through: 100, by: 25) {
-            svg.line(x1: x(tick), y1: top - 10, x2: x(tick), y2: height - 24, stroke: ChartColour.paleGrey)
-            svg.text(String(Int(tick)), x: x(tick), y: height - 8, anchor: "middle", size: 12, fill: ChartColour.grey)
-        }
         if let b = benchmark {
-            svg.rect(x: x(b.q1), y: top - 12, width: x(b.q3) - x(b.q1), height: height - top - 12, fill: "#e8edee",
+            svg.rect(x: x(b.q1), y: top - 12, width: x(b.q3) - x(b.q1), height: axisY - top + 12, fill: "#e8edee",
                      label: "Benchmark middle half: \(fmt(b.q1)) to \(fmt(b.q3))")
-            svg.line(x1: x(b.mean), y1: top - 12, x2: x(b.mean), y2: height - 24, stroke: ChartColour.darkBlue, width: 2, dashed: true)
+        }
+        scoreAxis(&svg, x: x, top: top - 12, axisY: axisY)
+        if let b = benchmark {
+            svg.line(x1: x(b.mean), y1: top - 12, x2: x(b.mean), y2: axisY, stroke: ChartColour.darkBlue, width: 2, dashed: true)
             svg.text("Benchmark \(fmt(b.mean))", x: x(b.mean), y: top - 16, anchor: "middle", size: 12, fill: ChartColour.darkBlue)
         }
         for (i, item) in shown.enumerated() {
             let y = top + Double(i) * rowHeight + rowHeight / 2
             let r = item.row
-            svg.text(String(item.label.prefix(30)), x: left - 8, y: y + 4, anchor: "end", size: 12)
+            let label = ChartLabel.lines(item.label, width: 36, lines: 2)
+            let firstLine: Double = y + 4 - Double(label.count - 1) * 7
+            for (n, line) in label.enumerated() {
+                svg.text(line, x: left - 10, y: firstLine + Double(n) * 14, anchor: "end", size: 12)
+            }
             if let lo = r.ciLow, let hi = r.ciHigh {
                 svg.line(x1: x(lo), y1: y, x2: x(hi), y2: y, stroke: ChartColour.text, width: 1.5)
             }
@@ -37,6 +41,17 @@ enum ReportCharts {
                        label: "\(item.label): \(fmt(r.mean!)) (\(r.flag.rawValue)), n \(r.n ?? 0)")
         }
         return svg.markup
+    }
+
+    /// The 0–100 score scale under a chart: gridlines, a tick and a number every 10, and its name.
+    private static func scoreAxis(_ svg: inout SVG, x: (Double) -> Double, top: Double, axisY: Double) {
+        for tick in stride(from: 0.0, through: 100, by: 10) {
+            svg.line(x1: x(tick), y1: top, x2: x(tick), y2: axisY, stroke: ChartColour.paleGrey)
+            svg.line(x1: x(tick), y1: axisY, x2: x(tick), y2: axisY + 5, stroke: ChartColour.text)
+            svg.text(String(Int(tick)), x: x(tick), y: axisY + 18, anchor: "middle", size: 12, fill: ChartColour.text)
+        }
+        svg.line(x1: x(0), y1: axisY, x2: x(100), y2: axisY, stroke: ChartColour.text)
+        svg.text("Score out of 100", x: (x(0) + x(100)) / 2, y: axisY + 38, anchor: "middle", size: 12, fill: ChartColour.text)
     }
 
     /// One indicator across rounds: mean and 95% CI per round, significant changes marked.

@@ -58,7 +58,7 @@ struct QualityDemoSeeder {
                     sources.append(.speakUp(organisation: "T001", quarter: FinancialQuarter.lastCompleted(on: today),
                                             theme: SpeakUpTheme.bullyingHarassment.rawValue))
                 }
-                sources.append(.selfReport("Board quality report, \(SpeakUpDates.long(today.adding(days: -30 - 7 * n)))"))
+                sources.append(.selfReport("Board quality report, \((today.adding(days: -30 - 7 * n)).longDescription)"))
                 var entry = RegisterEntry(
                     reference: RegisterEntry.reference(number: n + 1), region: region, organisation: plan.org,
                     professions: n % 2 == 0 ? ["doctor-foundation"] : ["student-nurse"], title: plan.title,

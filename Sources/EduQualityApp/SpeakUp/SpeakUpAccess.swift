@@ -33,11 +33,3 @@ extension Request {
         return organisation
     }
 }
-
-/// Dates as people read them on these pages: 1 April 2026.
-enum SpeakUpDates {
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                 "September", "October", "November", "December"]
-
-    static func long(_ day: CalendarDay) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
-}

@@ -53,7 +53,7 @@ struct SpeakUpCasesController: RouteCollection {
         let rows = records.compactMap { record in
             record.speakUpCase.map { c in
                 Row(href: "/speak-up/cases/\(organisation.code)/\(c.id)", reference: record.reference,
-                    raisedOn: SpeakUpDates.long(c.raisedOn), howRaised: c.howRaised.displayName, workerGroup: c.workerGroup,
+                    raisedOn: c.raisedOn.longDescription, howRaised: c.howRaised.displayName, workerGroup: c.workerGroup,
                     themes: SpeakUpTheme.allCases.filter(c.themes.contains).map(\.displayName).joined(separator: "; "),
                     detriment: c.detrimentReported ? "Yes" : "No", speakUpAgain: c.speakUpAgain.displayName)
             }

@@ -47,7 +47,7 @@ struct SpeakUpReturnsController: RouteCollection {
         let rows = quarterlyReturn.rows.map { Row(code: $0.organisation, name: names[$0.organisation] ?? $0.organisation, counts: $0.counts) }
         return try await req.view.render("speak-up/returns", ReturnPage(
             layout: req.layout(title: "Quarterly speak-up return"), quarter: quarter.label,
-            quarterStart: SpeakUpDates.long(quarter.firstDay), quarterEnd: SpeakUpDates.long(quarter.lastDay),
+            quarterStart: quarter.firstDay.longDescription, quarterEnd: quarter.lastDay.longDescription,
             quarters: quarters.map { SelectOption(code: $0.label, name: $0.label, selected: $0 == quarter) },
             organisation: organisation, headings: Self.headings,
             rows: rows, hasRows: !rows.isEmpty, single: rows.count == 1 ? rows[0] : nil,

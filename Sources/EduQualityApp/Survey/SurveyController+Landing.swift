@@ -4,7 +4,7 @@ import Vapor
 /// The survey explained, the rounds open today, and each round's start page.
 extension SurveyController {
     struct IndexPage: Encodable {
-        struct OpenSurvey: Encodable { let code, title, closes: String }
+        struct OpenSurvey: Encodable { let code, title, opens, closes: String }
         let layout: Layout
         let open: [OpenSurvey]
     }
@@ -13,6 +13,7 @@ extension SurveyController {
         let layout: Layout
         let code: String
         let title: String
+        let opens: String
         let closes: String
         let pages: Int
         let themes: [String]
@@ -24,7 +25,8 @@ extension SurveyController {
         var open: [IndexPage.OpenSurvey] = []
         for (_, round) in try await req.surveyCatalog.allRounds() where round.acceptsSubmissions(on: today) {
             guard let questionnaire = try await req.surveyCatalog.questionnaire(for: round) else { continue }
-            open.append(.init(code: round.code.rawValue, title: questionnaire.title, closes: round.closes.longDescription))
+            open.append(.init(code: round.code.rawValue, title: questionnaire.title, opens: round.opens.longDescription,
+                              closes: round.closes.longDescription))
         }
         return try await req.view.render("survey/index", IndexPage(
             layout: req.layout(title: "The learner survey"), open: open))
@@ -38,7 +40,7 @@ extension SurveyController {
             let core = SurveyPageFlow(questionnaire: q, profession: nil)
             return try await req.view.render("survey/start", StartPage(
                 layout: req.layout(title: q.title), code: open.round.code.rawValue, title: q.title,
-                closes: open.round.closes.longDescription, pages: core.count + 1,
+                opens: open.round.opens.longDescription, closes: open.round.closes.longDescription, pages: core.count,
                 themes: q.themes.filter { $0.items.contains { $0.professions == nil } }.map(\.name)))
             .encodeResponse(for: req)
         }

@@ -40,7 +40,13 @@ extension SurveyController {
                         return try await pages.render(.placement, flow: flow, values: values, code: code,
                                                       search: form.organisationSearch).encodeResponse(for: req)
                     }
-                    try draft.savePlacement(posted.placement, questionnaire: q, references: open.choices.codes, today: open.today)
+                    do {
+                        try draft.savePlacement(posted.placement, questionnaire: q, references: open.choices.codes, today: open.today)
+                    } catch {
+                        // Saving for later needs no complete page 1 until the placement has first been saved.
+                        guard form.action == .save, draft.placement == nil else { throw error }
+                        draft.savePlacementForLater(posted.placement, references: open.choices.codes, today: open.today)
+                    }
                 case .theme(let index):
                     let entered = posted.answers(ofTheme: index, in: q)
                     values.answers.merge(entered) { $1 }

@@ -117,7 +117,7 @@ struct SurveyValues {
     init() {}
 
     init(_ draft: SurveyDraft, questionnaire: Questionnaire) {
-        placement = draft.placement.map(PlacementEntry.init) ?? PlacementEntry()
+        placement = draft.placement.map(PlacementEntry.init) ?? draft.unfinishedPlacement ?? PlacementEntry()
         answers = questionnaire.answersByCode(draft.answers).mapValues(\.formValue)
         freeTexts = draft.freeTexts
     }

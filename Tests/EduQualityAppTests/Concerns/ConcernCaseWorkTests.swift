@@ -87,7 +87,7 @@ struct ConcernCaseWorkTests {
             try await other.get("/concerns/queue")
             for event in ConcernEvent.allCases where event.requiredHandlerAction != nil {
                 let res = try await other.post("/concerns/cases/\(created.reference)/\(event.rawValue)",
-                                               form: ["text": "x", "label": "x", "bodyKind": "organisation", "bodyCode": "T002"])
+                                               form: ["text": "x", "label": "x", "body": "organisation:T002"])
                 #expect(res.status == .notFound, "\(event.rawValue) → \(res.status)")
             }
             // nothing changed

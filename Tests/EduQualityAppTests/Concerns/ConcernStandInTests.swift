@@ -55,7 +55,7 @@ struct ConcernStandInTests {
             // the regional team sees it in its queue, with the alert, and the timeline says why
             let region = try await TestAccounts.browser(app, as: .regionalQualityTeam)
             let queue = try await region.get("/concerns/queue").body.string
-            #expect(queue.contains(created.reference) && queue.contains("No handlers at organisation:T002/site:T002-01"))
+            #expect(queue.contains(created.reference) && queue.contains("No handlers at Southwark Riverside General Hospital, Southwark Riverside NHS Trust"))
             let page = try await region.get("/concerns/cases/\(created.reference)").body.string
             #expect(page.contains("id=\"stand-in\""))
             #expect(page.contains("sent to the \(Self.team): the organisation has no one to handle concerns here yet"))
@@ -109,7 +109,7 @@ struct ConcernStandInTests {
             let region = try await TestAccounts.browser(app, as: .regionalQualityTeam)
             #expect(try await region.get("/concerns/queue").body.string.contains(created.reference))
             let page = try await region.get("/concerns/cases/\(created.reference)").body.string
-            #expect(page.contains("now with region:LDN — sent to the \(Self.team)"))
+            #expect(page.contains("now with the \(Self.team) — sent to the \(Self.team)"))
             #expect(try await Self.notified(app) == [TestAccounts.email(.regionalQualityTeam), TestAccounts.email(.nationalQualityLead)])
             let follow = try await ConcernAPI.followUp(app, code: created.receiptCode!)
             let view = try JSONDecoder().decode(FollowUp.self, from: Data(follow.body.string.utf8))

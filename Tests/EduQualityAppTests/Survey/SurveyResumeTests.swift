@@ -65,6 +65,7 @@ struct SurveyResumeTests {
             #expect(b.body.contains("No saved survey matches this code"))
             #expect(try await b.post("/survey/resume", [("resume", "zzzz zzzz zzzz zzz2")]) == .tooManyRequests)
             #expect(b.body.contains("Too many attempts"))
+            #expect(b.body.contains(" minutes.") && !b.body.contains("seconds"), "the lock-out speaks minutes")
             // another code is a look-up of its own
             #expect(try await b.post("/survey/resume", [("resume", "ZZZZ-ZZZZ-ZZZZ-ZZZ3")]) == .notFound)
             // a code in a page's form is no look-up at all: the page starts afresh

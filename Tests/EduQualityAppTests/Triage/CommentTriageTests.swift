@@ -106,7 +106,7 @@ struct CommentTriageTests {
             let region = try await TestAccounts.browser(app, as: .regionalQualityTeam)
             // the regional team sees everything
             let queue = try await region.get("/triage").body.string
-            #expect(queue.contains("2026-11-20") && queue.contains("Thamesbank General Hospital"))
+            #expect(queue.contains("20 November 2026") && queue.contains("Thamesbank General Hospital"))
             // MUT
             #expect(try await region.post("/triage/\(id)", form: ["outcome": "share-with-provider"]).status == .seeOther)
             // validate: the provider sees the round and the site (10 share it), not the profession or level (2 do)

@@ -77,7 +77,7 @@ extension HandlingBody {
     }
 
     /// Whether a case at `pathway` may be handled by this body (used to refuse stray transfers).
-    func servesConcerns(at pathway: EscalationPathway) -> Bool {
+    public func servesConcerns(at pathway: EscalationPathway) -> Bool {
         switch (pathway, self) {
         case (.placementProvider, .organisation), (.placementProvider, .guardian): true
         case (.educationProvider, .organisation(_, site: nil)): true

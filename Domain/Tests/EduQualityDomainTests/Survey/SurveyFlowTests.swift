@@ -77,6 +77,21 @@ struct SurveyFlowTests {
         #expect(Self.questionnaire.answersByCode(draft.answers) == ["IND1": .rank(4)])
     }
 
+    @Test("an unfinished placement page can be kept for later, with only choices that exist")
+    func placementForLater() throws {
+        // setup
+        var draft = SurveyDraft(questionnaire: Self.questionnaire, round: SurveyFixtures.round().code, today: Self.today)
+        // MUT
+        draft.savePlacementForLater(PlacementEntry(organisation: "RJ1", site: "NOT-A-SITE"),
+                                    references: SurveyFixtures.references(), today: Self.today)
+        // validate
+        #expect(draft.placement == nil && draft.currentPage == .placement)
+        #expect(draft.unfinishedPlacement == PlacementEntry(organisation: "RJ1"))
+        try draft.savePlacement(PlacementEntry(SurveyFixtures.placementDetails(profession: "student-nurse")),
+                                questionnaire: Self.questionnaire, references: SurveyFixtures.references(), today: Self.today)
+        #expect(draft.unfinishedPlacement == nil && draft.currentPage == .theme(0))
+    }
+
     @Test("theme pages wait for the placement page")
     func placementFirst() {
         var draft = SurveyDraft(questionnaire: Self.questionnaire, round: SurveyFixtures.round().code, today: Self.today)

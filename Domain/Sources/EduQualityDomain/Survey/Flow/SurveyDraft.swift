@@ -4,6 +4,9 @@ public struct SurveyDraft: Hashable, Sendable {
     public let round: SurveyRoundCode
     public let questionnaireVersion: String
     public private(set) var placement: PlacementDetails?
+    /// The placement page as far as it was filled in when "Save and come back later" was chosen
+    /// before it was complete: only choices that exist, shown again on resume.
+    public private(set) var unfinishedPlacement: PlacementEntry?
     public private(set) var answers: AnswerSheet
     public private(set) var freeTexts: [String: String]
     /// The page to show next; on resume the learner lands here.
@@ -15,6 +18,7 @@ public struct SurveyDraft: Hashable, Sendable {
         self.round = round
         self.questionnaireVersion = questionnaire.version
         self.placement = nil
+        self.unfinishedPlacement = nil
         self.answers = AnswerSheet(for: questionnaire)
         self.freeTexts = [:]
         self.currentPage = .placement
@@ -39,7 +43,20 @@ public struct SurveyDraft: Hashable, Sendable {
             answers[index] = .unanswered
         }
         placement = details
+        unfinishedPlacement = nil
         advance(from: .placement, questionnaire: questionnaire, today: today)
+    }
+
+    /// Keeps an unfinished placement page for later, before the first complete save: the draft
+    /// stays on page 1, and answers naming no known choice are left out.
+    public mutating func savePlacementForLater(_ entry: PlacementEntry, references: SurveyReferenceCodes, today: CalendarDay) {
+        guard placement == nil else { return }
+        var kept = PlacementEntry()
+        for field in PlacementField.allCases {
+            if let value = entry[field], references.contains(value, in: field) { kept[field] = value }
+        }
+        unfinishedPlacement = kept
+        lastSavedOn = today
     }
 
     /// Saves one theme page (answers keyed by item code; codes of other themes are ignored).

@@ -25,15 +25,6 @@ public enum SurveySubmissionRefusal: Error, Hashable, Sendable, CustomStringConv
     }
 }
 
-extension CalendarDay {
-    /// "30 November 2026", for sentences shown to people.
-    public var longDescription: String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(day) \(months[month - 1]) \(year)"
-    }
-}
-
 extension SurveyRound {
     /// The questionnaire version this round takes answers to on `today`, or why it takes none.
     public func versionTakingAnswers(on today: CalendarDay) throws(SurveySubmissionRefusal) -> String {

@@ -24,7 +24,7 @@ public struct PlacementDetails: Hashable, Sendable, Codable {
 }
 
 /// The placement page as the learner filled it in: any field may be missing or wrong.
-public struct PlacementEntry: Hashable, Sendable {
+public struct PlacementEntry: Hashable, Sendable, Codable {
     public var profession: String?
     public var organisation: String?
     public var site: String?
@@ -49,16 +49,28 @@ public struct PlacementEntry: Hashable, Sendable {
     }
 
     public subscript(field: PlacementField) -> String? {
-        let value: String? = switch field {
-        case .profession: profession
-        case .organisation: organisation
-        case .site: site
-        case .placementType: placementType
-        case .specialty: specialty
-        case .trainingLevel: trainingLevel
+        get {
+            let value: String? = switch field {
+            case .profession: profession
+            case .organisation: organisation
+            case .site: site
+            case .placementType: placementType
+            case .specialty: specialty
+            case .trainingLevel: trainingLevel
+            }
+            // A form sends "" for an untouched select; that is no answer.
+            guard let value, !value.allSatisfy(\.isWhitespace) else { return nil }
+            return value.trimmingCharacters(in: .whitespaces)
         }
-        // A form sends "" for an untouched select; that is no answer.
-        guard let value, !value.allSatisfy(\.isWhitespace) else { return nil }
-        return value.trimmingCharacters(in: .whitespaces)
+        set {
+            switch field {
+            case .profession: profession = newValue
+            case .organisation: organisation = newValue
+            case .site: site = newValue
+            case .placementType: placementType = newValue
+            case .specialty: specialty = newValue
+            case .trainingLevel: trainingLevel = newValue
+            }
+        }
     }
 }
