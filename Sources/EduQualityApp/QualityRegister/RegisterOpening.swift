@@ -14,10 +14,10 @@ enum RegisterOpening {
         case .region:
             return { may(Location(region: $0)) }
         case .organisation:
-            let regions = Dictionary(try await Organisation.query(on: req.db).all().map { ($0.code, $0.regionCode) }) { a, _ in a }
+            let regions = try await Organisation.regionsByCode(on: req.db)
             return { code in regions[code].map { may(Location(region: $0, organisation: code)) } ?? false }
         case .site:
-            let regions = Dictionary(try await Organisation.query(on: req.db).all().map { ($0.code, $0.regionCode) }) { a, _ in a }
+            let regions = try await Organisation.regionsByCode(on: req.db)
             let organisations = Dictionary(try await Site.query(on: req.db).all().map { ($0.code, $0.organisationCode) }) { a, _ in a }
             return { code in
                 guard let organisation = organisations[code], let region = regions[organisation] else { return false }

@@ -16,7 +16,7 @@ struct QualityDemoSeeder {
         func user(_ email: String) -> String { users.first { $0.email == email }?.id?.uuidString ?? "" }
         let regional = user("regional-team@demo.eduquality.test"), national = user("national-lead@demo.eduquality.test")
         let (flags, indicatorNames) = try await redAndPinkFlags()
-        let organisations = Dictionary(try await Organisation.query(on: app.db).all().map { ($0.code, $0.regionCode) }) { a, _ in a }
+        let organisations = try await Organisation.regionsByCode(on: app.db)
         let framework = try await QualityFrameworkStore.current(on: app.db)
         let standards = framework.standardCodes
         let bands = app.registerSettings.bands

@@ -59,7 +59,7 @@ struct ResponseImporter {
         }
 
         // Pass 2: the file is valid; write it in batches, all in one transaction.
-        let regions = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.code, $0.regionCode) })
+        let regions = try await Organisation.regionsByCode(on: db)
         let store = SurveyResponseStore(db: db, keywords: keywords)
         let (rows, imported) = try await db.auditedBulk(actor: actor) { tx in
             var reader = try CSVReader(fileAt: file)

@@ -120,7 +120,8 @@ struct SurveySharedAddressTests {
     func global(db: TestDatabase) async throws {
         try await withTestApp(db) { app in
             try await SurveyTestRounds.open(app)
-            app.resumeAttempts = .resumeCodes(global: 8)
+            // A window longer than the test, so that a slow machine cannot let early failures expire.
+            app.resumeAttempts = FailedLookups(FailedLookupLimits(perCode: 5, global: 8, globalWindow: 3_600))
             let learner = SurveyBrowser(app)
             try await learner.get("/survey/\(Self.round)/questions")
             try await learner.continuePage(Self.round, SurveyAnswersFixture.placement())
