@@ -23,5 +23,7 @@ enum AppMigrations {
         M012_CreateRoundVersions(),
         M013_CreateLoginThrottles(),
         M014_CreatePendingAuditEvents(),
+        M015_AddReceiptDigests(),
+        M016_AddOrganisationRetirement(),
     ]
 }
