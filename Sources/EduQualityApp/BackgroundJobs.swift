@@ -63,7 +63,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         try await SurveyResponseDailyAudit.appendCounts(before: today, on: app.db)
         let open = try await ConcernRecord.query(on: app.db).filter(\.$status != ConcernStatus.closed.rawValue).all()
         let store = ConcernStore(db: app.db, clocks: app.config.concernClocks)
-        let notifier = ConcernNotifier(db: app.db)
+        let notifier = ConcernNotifier(db: app.db, siteURL: app.siteURL)
         for concern in try await store.restoreAll(open) where concern.overdue(on: today).isOverdue {
             try await notifier.overdue(concern, on: today)
         }

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReferenceDataAPIController())
     try app.register(collection: AdminController())
     try app.register(collection: OrganisationsAdminController())
+    try app.register(collection: OrganisationRetirementController())
     try app.register(collection: SitesAdminController())
     try app.register(collection: UsersAdminController())
     try app.register(collection: VocabulariesAdminController())

@@ -82,6 +82,12 @@ extension Request {
         actor.assignments.contains { Authorization.permittedActions(for: $0.role).contains(action) }
     }
 
+    /// For pages and actions whose scope is checked record by record (a list, an import): the
+    /// visitor must hold a role that may take `action` somewhere. 401 to the public, 403 to others.
+    func authorizeAnywhere(_ action: Action) throws {
+        guard holdsPermission(action) else { throw signedIn == nil ? AppError.unauthorised : AppError.forbidden }
+    }
+
     /// For a record outside the visitor's scope: 401 to the public, 403 to someone whose roles never
     /// allow `action`, and otherwise a 404 that tells them nothing about the record.
     func notVisible(_ action: Action, _ message: String) -> AppError {

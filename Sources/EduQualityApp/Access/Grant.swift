@@ -22,7 +22,7 @@ struct Grant: Sendable, Hashable {
             }
             return Grant(role: role, region: code, organisation: nil, site: nil)
         case .organisation:
-            guard try await Organisation.query(on: db).filter(\.$code == code).count() > 0 else {
+            guard try await Organisation.inUse(on: db).filter(\.$code == code).count() > 0 else {
                 throw UnknownScopeCode(role: role, kind: .organisation)
             }
             return Grant(role: role, region: nil, organisation: code, site: nil)

@@ -153,9 +153,9 @@ struct ConcernCasesController: RouteCollection {
                 case .receiveReporterMessage, .recordFeedback, .grantNameSharingConsent: []
                 }
             }
-            if event == .escalate || event == .transfer { try await ConcernNotifier(db: req.db).newCase(concern) }
+            if event == .escalate || event == .transfer { try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern) }
             if event == .messageReporter || event == .resolve {
-                try await ConcernNotifier(db: req.db).replyReceived(concern, accountEmail: try await accountEmail(record, req))
+                try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).replyReceived(concern, accountEmail: try await accountEmail(record, req))
             }
             // Someone who moved the case away may no longer see it.
             if !ConcernAccess.allows(req.actor, .viewConcern, body: concern.handlingBody, safetyRegion: concern.regionalSafetyVisibility) {

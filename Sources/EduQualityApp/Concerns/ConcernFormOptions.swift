@@ -7,13 +7,13 @@ struct ConcernFormOptions {
     let sites: [Site]
 
     static func load(_ db: any Database) async throws -> ConcernFormOptions {
-        let orgs = try await Organisation.query(on: db).sort(\.$name).all().filter { OrganisationType(rawValue: $0.type)?.mayBeAConcernsPlacement == true }
+        let orgs = try await Organisation.inUse(on: db).sort(\.$name).all().filter { OrganisationType(rawValue: $0.type)?.mayBeAConcernsPlacement == true }
         let sites = try await Site.query(on: db).sort(\.$organisationCode).sort(\.$name).all()
         return ConcernFormOptions(organisations: orgs, sites: sites)
     }
 
     static func educationProviders(_ db: any Database, selected: String?) async throws -> [SelectOption] {
-        try await Organisation.query(on: db).filter(\.$type == OrganisationType.higherEducationInstitution.rawValue)
+        try await Organisation.inUse(on: db).filter(\.$type == OrganisationType.higherEducationInstitution.rawValue)
             .sort(\.$name).all().map { SelectOption(code: $0.code, name: $0.name, selected: $0.code == selected) }
     }
 

@@ -13,17 +13,13 @@ struct ConcernIntake {
         let receiptCode: ReceiptCode?
     }
 
-    /// Receipt codes carry 80 secret bits, so bcrypt here is defence in depth, not the barrier;
-    /// cost 10 keeps submission quick under load.
-    static let receiptHashCost = 10
-
     func submit(_ input: NewConcernForm) async throws -> Accepted {
         var form = input
         form.accountID = req.signedIn?.user.id?.uuidString
         if form.howRaised == HowRaised.anonymous.rawValue { form.accountID = nil }
         var errors: [FieldError] = []
         if let code = form.organisation?.trimmingWhitespace, !code.isEmpty {
-            if let org = try await Organisation.query(on: req.db).filter(\.$code == code).first() {
+            if let org = try await Organisation.inUse(on: req.db).filter(\.$code == code).first() {
                 form.region = org.regionCode
             } else {
                 errors.append(.init("organisation", Self.chooseOrganisation))
@@ -36,7 +32,7 @@ struct ConcernIntake {
             }
         }
         if let code = form.educationProvider?.trimmingWhitespace, !code.isEmpty,
-           try await Organisation.query(on: req.db).filter(\.$code == code).count() == 0 {
+           try await Organisation.inUse(on: req.db).filter(\.$code == code).count() == 0 {
             errors.append(.init("educationProvider", "Choose your education provider from the list"))
         }
         let submission: ConcernSubmission
@@ -53,19 +49,11 @@ struct ConcernIntake {
         }
         if !errors.isEmpty { throw AppError.invalid(Self.ordered(errors)) }
 
-        var receipt: ReceiptCode?
-        var stored: (locator: String, hash: String)?
-        if submission.reporter.needsReceiptCode {
-            let code = ReceiptCode.generate()
-            receipt = code
-            let hash = try await req.application.threadPool.runIfActive {
-                try Bcrypt.hash(code.canonical, cost: Self.receiptHashCost)
-            }
-            stored = (code.locator, hash)
-        }
+        let receipt = submission.reporter.needsReceiptCode ? ReceiptCode.generate() : nil
         let actor = submission.howRaised == .anonymous ? AuditActor.anonymousReporter : req.auditActor
-        let concern = try await req.concerns.create(submission, receipt: stored, actor: actor)
-        try await ConcernNotifier(db: req.db).newCase(concern)
+        let concern = try await req.concerns.create(submission, receiptDigest: receipt.map(req.receiptDigest.digest),
+                                                    actor: actor)
+        try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
         return Accepted(concern: concern, receiptCode: receipt)
     }
 

@@ -4,15 +4,18 @@ import Foundation
 
 /// Puts concern notifications in the outbox: handlers of the body hear of new and overdue cases,
 /// reporters with an account hear of replies. The texts come from the domain templates, which
-/// carry only the reference, the pathway and a link.
+/// carry only the reference, the pathway and a link, absolute (`Application.siteURL`), since a
+/// notice is read in a mail program, away from the site.
 struct ConcernNotifier {
     let db: any Database
+    /// The site's address, before each link's path.
+    let siteURL: String
 
     /// The body's handlers hear of a new case. When the regional team stands in for a body with no
     /// handlers, or the body has no handlers at all, the national quality lead is told as well, so
     /// a case never arrives unannounced.
     func newCase(_ concern: Concern) async throws {
-        let note = ConcernNotification.newCase(concern, linkPath: "/concerns/cases/\(concern.reference.value)")
+        let note = ConcernNotification.newCase(concern, link: siteURL + "/concerns/cases/\(concern.reference.value)")
         let handlers = try await handlers(of: concern.handlingBody)
         var recipients = handlers.map { ($0, "new-case") }
         if concern.currentStage.rerouting != nil || handlers.isEmpty {
@@ -26,7 +29,7 @@ struct ConcernNotifier {
     func overdue(_ concern: Concern, on today: CalendarDay) async throws {
         let status = concern.overdue(on: today)
         guard status.isOverdue else { return }
-        let note = ConcernNotification.overdueCase(concern, overdue: status, linkPath: "/concerns/cases/\(concern.reference.value)")
+        let note = ConcernNotification.overdueCase(concern, overdue: status, link: siteURL + "/concerns/cases/\(concern.reference.value)")
         let stage = concern.stages.count
         for email in try await handlers(of: concern.handlingBody) {
             let what = status.response ? "response" : "acknowledgement"
@@ -37,7 +40,7 @@ struct ConcernNotifier {
 
     func replyReceived(_ concern: Concern, accountEmail: String?) async throws {
         guard let email = accountEmail,
-              let note = ConcernNotification.replyReceived(concern, linkPath: "/concerns/mine/\(concern.reference.value)") else { return }
+              let note = ConcernNotification.replyReceived(concern, link: siteURL + "/concerns/mine/\(concern.reference.value)") else { return }
         try await enqueue(email, note, kind: "reply", dedupe: "reply:\(concern.reference.value):\(concern.timeline.count)")
     }
 

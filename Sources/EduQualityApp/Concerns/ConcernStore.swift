@@ -16,10 +16,10 @@ struct ConcernStore: Sendable {
         return e
     }()
 
-    /// Stores a new concern under a fresh reference; `receiptHash` is the bcrypt hash of the
-    /// anonymous reporter's receipt code (the code itself is never stored). The concern goes where
+    /// Stores a new concern under a fresh reference; `receiptDigest` is the keyed digest of the
+    /// anonymous reporter's receipt code (`ReceiptDigest`; the code itself is never stored). The concern goes where
     /// `ConcernRouting` sends it given who handles which queue now.
-    func create(_ submission: ConcernSubmission, receipt: (locator: String, hash: String)?, actor: String) async throws -> Concern {
+    func create(_ submission: ConcernSubmission, receiptDigest: String?, actor: String) async throws -> Concern {
         let today = CalendarDay.today()
         let clocks = self.clocks
         let staffing = try await ConcernStaffing.current(on: db)
@@ -32,8 +32,7 @@ struct ConcernStore: Sendable {
                 let (concern, change) = try Concern.receive(submission, reference: reference, on: today, clocks: clocks,
                                                                   staffing: staffing)
                 let record = ConcernRecord(reference: reference, submission: submission, submittedOn: today)
-                record.receiptLocator = receipt?.locator
-                record.receiptHash = receipt?.hash
+                record.receiptDigest = receiptDigest
                 record.project(concern)
                 try await record.create(on: db)
                 try await Self.append([change.entry], to: record, on: db)

@@ -46,7 +46,7 @@ enum ReporterActions {
                 return [try c.escalate(by: .reporter, reason: reason, on: today, educationProvider: chosen, clocks: clocks,
                                        staffing: staffing)]
             }
-            try await ConcernNotifier(db: req.db).newCase(concern)
+            try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
             let handledBy = ConcernHandledBy(concern.reporterView(on: today), regionNames: try await RegionNames.load(req.db))
             return "Your concern has been escalated to \(concern.pathway.title.lowercased()). \(handledBy.sentence)"
         case "feedback":
@@ -68,6 +68,6 @@ enum ReporterActions {
 
     private static func notifyHandlers(_ reference: String, req: Request) async throws {
         guard let (_, concern) = try await req.concerns.load(reference) else { return }
-        try await ConcernNotifier(db: req.db).newCase(concern)
+        try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
     }
 }

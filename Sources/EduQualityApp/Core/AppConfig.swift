@@ -13,9 +13,15 @@ public struct AppConfig: Sendable {
     public var database: DatabaseChoice
     /// Whether cookies carry `Secure` (set when the public URL is https).
     public var secureCookies: Bool
+    /// `PUBLIC_URL` without a trailing slash: the base of links in notices (`Application.siteURL`).
+    public var publicURL: String? = nil
     public var disclosureThreshold: DisclosureThreshold
     /// Secret for CSRF tokens; random per start unless configured (several instances must share it).
     public var formSecret: [UInt8]
+    /// Key of the receipt codes' stored digests (`ReceiptDigest`). It must stay the same for as
+    /// long as concerns are followed up: `RECEIPT_SECRET`, or else a random one kept in the data
+    /// folder (`ReceiptSecretFile`). Tests get a random one.
+    public var receiptSecret: [UInt8]
     public var seedDirectory: String
     public var demo: Bool
     /// Working-day clocks for concerns (acknowledge in 2, respond in 20 by default).
@@ -25,26 +31,29 @@ public struct AppConfig: Sendable {
 
     public init(database: DatabaseChoice, secureCookies: Bool = false,
                 disclosureThreshold: DisclosureThreshold = .standard,
-                formSecret: [UInt8] = AppConfig.randomSecret(), seedDirectory: String, demo: Bool = false) {
+                formSecret: [UInt8] = AppConfig.randomSecret(), receiptSecret: [UInt8] = AppConfig.randomSecret(),
+                seedDirectory: String, demo: Bool = false) {
         self.database = database
         self.secureCookies = secureCookies
         self.disclosureThreshold = disclosureThreshold
         self.formSecret = formSecret
+        self.receiptSecret = receiptSecret
         self.seedDirectory = seedDirectory
         self.demo = demo
     }
 
-    /// Reads `DATABASE_URL`, `EDUQUALITY_DATA_DIR`, `PUBLIC_URL`, `DISCLOSURE_THRESHOLD`, `FORM_SECRET`.
+    /// Reads `DATABASE_URL`, `EDUQUALITY_DATA_DIR`, `PUBLIC_URL`, `DISCLOSURE_THRESHOLD`, `FORM_SECRET`,
+    /// `RECEIPT_SECRET`.
     public static func fromEnvironment(workingDirectory: String, demo: Bool) throws -> AppConfig {
         let env = ProcessInfo.processInfo.environment
         let database: DatabaseChoice
+        let dataDir = env["EDUQUALITY_DATA_DIR"] ?? workingDirectory + "data"
         if let url = env["DATABASE_URL"], !url.isEmpty {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw ConfigError("DATABASE_URL must start with postgres:// (or be unset for the embedded SQLite file)")
             }
             database = .postgres(url: url)
         } else {
-            let dataDir = env["EDUQUALITY_DATA_DIR"] ?? workingDirectory + "data"
             database = .sqliteFile(dataDir + "/eduquality.sqlite")
         }
         var threshold = DisclosureThreshold.standard
@@ -55,6 +64,15 @@ public struct AppConfig: Sendable {
             threshold = t
         }
         let secret = env["FORM_SECRET"].map { Array($0.utf8) } ?? randomSecret()
+        let receiptSecret: [UInt8]
+        if let configured = env["RECEIPT_SECRET"] {
+            guard configured.utf8.count >= 16 else {
+                throw ConfigError("RECEIPT_SECRET must be at least 16 characters (or unset to keep one in the data folder)")
+            }
+            receiptSecret = Array(configured.utf8)
+        } else {
+            receiptSecret = try ReceiptSecretFile(directory: dataDir).secret()
+        }
         var clocks = ConcernClocks.standard
         for (key, path) in [("CONCERN_ACKNOWLEDGE_DAYS", \ConcernClocks.acknowledgeWithin),
                             ("CONCERN_RESPOND_DAYS", \ConcernClocks.respondWithin)] {
@@ -68,9 +86,16 @@ public struct AppConfig: Sendable {
                          secureCookies: env["PUBLIC_URL"]?.hasPrefix("https://") ?? false,
                          disclosureThreshold: threshold,
                          formSecret: secret,
+                         receiptSecret: receiptSecret,
                          seedDirectory: workingDirectory + "Seed",
                          demo: demo)
         config.concernClocks = clocks
+        if let url = env["PUBLIC_URL"], !url.isEmpty {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw ConfigError("PUBLIC_URL must start with https:// or http://, got \(url)")
+            }
+            config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
         config.smtp = smtpFromEnvironment()
         return config
     }

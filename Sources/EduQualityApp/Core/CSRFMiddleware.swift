@@ -7,7 +7,9 @@ import Vapor
 /// allow. API requests without a session cookie, or with a bearer token, are exempt too: the
 /// token, not a cookie, says who sends them (the session is then ignored), so a request forged
 /// from another site carries no authority, and one with no credentials is simply a 401. Multipart
-/// uploads carry the token in the `_csrf` query parameter or `X-CSRF-Token`.
+/// uploads carry the token as their first field (`MultipartLeadingField`), read within the route's
+/// own upload limit (`RoutesBuilder.upload`); scripts may send `X-CSRF-Token`. Never in the
+/// address, where it would reach logs and other sites' `Referer`.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "eq_csrf"
     static let fieldName = "_csrf"
@@ -44,7 +46,11 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     private func sentToken(_ request: Request) async throws -> String? {
         if let header = request.headers.first(name: "X-CSRF-Token") { return header }
-        if let query = try? request.query.get(String.self, at: Self.fieldName) { return query }
+        if let type = request.headers.contentType, type.type == "multipart", type.subType == "form-data" {
+            let boundary = (type.parameters["boundary"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            guard let body = try await request.body.collect(max: request.uploadLimit).get() else { return nil }
+            return MultipartLeadingField.value(named: Self.fieldName, in: body, boundary: boundary)
+        }
         guard request.headers.contentType == .urlEncodedForm else { return nil }
         _ = try await request.body.collect(max: 1 << 20).get()
         do {

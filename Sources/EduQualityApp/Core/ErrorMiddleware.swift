@@ -74,7 +74,8 @@ struct ErrorMiddleware: AsyncMiddleware {
 
     private static func page(for problem: Problem, request: Request) async -> Response {
         let context = ErrorPage(layout: request.layout(title: problem.title),
-                                status: problem.status, heading: problem.title, detail: problem.detail)
+                                status: problem.status, heading: problem.title, detail: problem.detail,
+                                signInHref: problem.status == 401 ? signInHref(for: request) : nil)
         let status = HTTPResponseStatus(statusCode: problem.status)
         do {
             let response = try await request.view.render("error", context).encodeResponse(for: request).get()
@@ -87,6 +88,18 @@ struct ErrorMiddleware: AsyncMiddleware {
             return response
         }
     }
+
+    /// The sign-in page, coming back to the page that asked for it: a page that was being read
+    /// (GET), never a form's target, which cannot be opened again as a link.
+    static func signInHref(for request: Request) -> String {
+        guard request.method == .GET || request.method == .HEAD else { return "/login" }
+        var target = request.url.path
+        if let query = request.url.query, !query.isEmpty { target += "?" + query }
+        guard SessionController.safeNext(target) != nil else { return "/login" }
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return "/login?next=" + (target.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
 }
 
 struct ErrorPage: Encodable {
@@ -94,4 +107,6 @@ struct ErrorPage: Encodable {
     let status: Int
     let heading: String
     let detail: String
+    /// For a 401: where "Sign in" goes.
+    let signInHref: String?
 }

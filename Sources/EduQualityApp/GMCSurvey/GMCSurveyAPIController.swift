@@ -41,13 +41,3 @@ struct GMCSurveyAPIController: RouteCollection {
         }
     }
 }
-
-extension Request {
-    /// For actions whose scope is checked row by row (an import): the actor must hold a role
-    /// that may take `action` somewhere. Answers 401 to the public, 403 to anyone else.
-    func authorizeAnywhere(_ action: Action) throws {
-        guard actor.assignments.contains(where: { Authorization.permittedActions(for: $0.role).contains(action) }) else {
-            throw signedIn == nil ? AppError.unauthorised : AppError.forbidden
-        }
-    }
-}

@@ -11,7 +11,7 @@ struct GMCSurveyPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let quality = routes.grouped("quality")
         quality.get("gmc-survey", use: index)
-        quality.on(.POST, "gmc-survey", body: .collect(maxSize: "16mb"), use: upload)
+        quality.upload("gmc-survey", limit: "16mb", use: upload)
         quality.get("organisations", ":code", "gmc-survey", use: organisation)
     }
 

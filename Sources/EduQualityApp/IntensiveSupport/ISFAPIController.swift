@@ -38,7 +38,7 @@ struct ISFAPIController: RouteCollection {
     struct CurrentDTO: Content { let subject: SubjectDTO; let category: Int; let decidedOn, nextReview: String; let provisional, reviewOverdue: Bool }
 
     @Sendable func decide(req: Request) async throws -> Response {
-        guard req.holdsPermission(.decideIntensiveSupport) else { throw req.notVisible(.decideIntensiveSupport, "") }
+        try req.authorizeAnywhere(.decideIntensiveSupport)
         let body = try req.content.decode(DecisionBody.self)
         let subject: ResolvedSubject
         do {
@@ -54,7 +54,7 @@ struct ISFAPIController: RouteCollection {
     }
 
     @Sendable func current(req: Request) async throws -> [CurrentDTO] {
-        guard req.holdsPermission(.viewQualityRegister) else { throw req.notVisible(.viewQualityRegister, "") }
+        try req.authorizeAnywhere(.viewQualityRegister)
         let today = CalendarDay.today()
         return try await ISFStore.current(visibleTo: req, region: FormProblems.clean(req.query[String.self, at: "region"])).map {
             CurrentDTO(subject: SubjectDTO(kind: $0.decision.subject.kind.rawValue, code: $0.decision.subject.code),

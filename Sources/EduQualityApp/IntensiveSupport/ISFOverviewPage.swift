@@ -21,7 +21,7 @@ struct ISFOverviewPage: Encodable {
     let kinds: [SelectOption]
 
     static func build(_ req: Request) async throws -> ISFOverviewPage {
-        guard req.holdsPermission(.viewQualityRegister) else { throw req.notVisible(.viewQualityRegister, "") }
+        try req.authorizeAnywhere(.viewQualityRegister)
         let region = FormProblems.clean(req.query[String.self, at: "region"])
         let regions = try await Region.query(on: req.db).sort(\.$name).all()
             .filter { Authorization.isAllowed(req.actor, .viewQualityRegister, .located(Location(region: $0.code))) }

@@ -23,6 +23,8 @@ enum AppMigrations {
         M012_CreateRoundVersions(),
         M013_CreateLoginThrottles(),
         M014_CreatePendingAuditEvents(),
+        M015_AddReceiptDigests(),
+        M016_AddOrganisationRetirement(),
         M017_CreateQualityFrameworkVersions(),
         M018_CreateGMCSurveyResults(),
         M020_CreateQualityRegister(),

@@ -33,6 +33,9 @@ final class ConcernRecord: Model, @unchecked Sendable {
     @Field(key: "respond_by") var respondBy: String
     @OptionalField(key: "assignee") var assignee: String?
     @OptionalField(key: "safety_region") var safetyRegion: String?
+    /// The keyed digest of the receipt code (`ReceiptDigest`); the locator and bcrypt hash are
+    /// only on rows raised before digests, until their first follow-up moves them over.
+    @OptionalField(key: "receipt_digest") var receiptDigest: String?
     @OptionalField(key: "receipt_locator") var receiptLocator: String?
     @OptionalField(key: "receipt_hash") var receiptHash: String?
     @Field(key: "timeline_length") var timelineLength: Int

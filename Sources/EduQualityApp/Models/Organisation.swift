@@ -9,6 +9,8 @@ final class Organisation: Model, @unchecked Sendable {
     /// An `OrganisationType` raw value.
     @Field(key: "type") var type: String
     @Field(key: "region_code") var regionCode: String
+    /// The day it was retired (ISO date); nil while it is in use.
+    @OptionalField(key: "retired_on") var retiredOn: String?
 
     init() {}
     init(code: String, name: String, type: String, regionCode: String) {
@@ -19,6 +21,15 @@ final class Organisation: Model, @unchecked Sendable {
     }
 
     var auditSnapshot: [String: String] {
-        ["code": code, "name": name, "type": type, "region": regionCode]
+        var snapshot = ["code": code, "name": name, "type": type, "region": regionCode]
+        snapshot["retiredOn"] = retiredOn
+        return snapshot
+    }
+
+    /// The organisations new choices offer (the concern form, the survey, role scopes, the API's
+    /// list): every one not retired. Records, reports and history look organisations up by code
+    /// in `query(on:)`, retired ones included.
+    static func inUse(on db: any Database) -> QueryBuilder<Organisation> {
+        query(on: db).filter(\.$retiredOn == nil)
     }
 }

@@ -45,7 +45,7 @@ struct RegisterAPIController: RouteCollection {
     struct ListDTO: Content { let items: [EntryDTO]; let total: Int; let page: Int }
 
     @Sendable func create(req: Request) async throws -> Response {
-        guard req.holdsPermission(.editQualityRegister) else { throw req.notVisible(.editQualityRegister, "") }
+        try req.authorizeAnywhere(.editQualityRegister)
         let body = try req.content.decode(NewEntryBody.self)
         let form = NewRegisterEntryForm(
             organisation: body.organisation, site: body.site, specialty: body.specialty, professions: body.professions ?? [],

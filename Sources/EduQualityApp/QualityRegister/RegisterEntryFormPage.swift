@@ -42,6 +42,7 @@ struct RegisterEntryFormPage: Encodable {
     static func build(_ req: Request, posted: Posted, errors: [FieldError]) async throws -> RegisterEntryFormPage {
         let errors = FormErrors(errors)
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
+            .filter { $0.retiredOn == nil || $0.code == posted.organisation }
             .filter { Authorization.isAllowed(req.actor, .editQualityRegister, .located(Location(region: $0.regionCode, organisation: $0.code))) }
         let names = Dictionary(organisations.map { ($0.code, $0.name) }) { a, _ in a }
         let sites = try await Site.query(on: req.db).filter(\.$organisationCode ~~ organisations.map(\.code)).sort(\.$name).all()

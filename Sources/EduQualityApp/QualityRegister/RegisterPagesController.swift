@@ -34,7 +34,7 @@ struct RegisterPagesController: RouteCollection {
     /// The visitor's entries that match the query string's filter, newest first; 401/403 for
     /// those whose roles never read the register.
     static func filtered(_ req: Request) async throws -> (RegisterFilter, [RegisterEntry]) {
-        guard req.holdsPermission(.viewQualityRegister) else { throw req.notVisible(.viewQualityRegister, "") }
+        try req.authorizeAnywhere(.viewQualityRegister)
         let filter = try RegisterFilter(req, bands: req.riskBands)
         let today = CalendarDay.today()
         let entries = try await RegisterStore.visible(to: req.actor, on: req.db).map(\.1)
@@ -43,13 +43,13 @@ struct RegisterPagesController: RouteCollection {
     }
 
     @Sendable func newForm(req: Request) async throws -> View {
-        guard req.holdsPermission(.editQualityRegister) else { throw req.notVisible(.editQualityRegister, "") }
+        try req.authorizeAnywhere(.editQualityRegister)
         let page = try await RegisterEntryFormPage.build(req, posted: try await RegisterEntryFormPage.prefilled(req), errors: [])
         return try await req.view.render("register/new", page)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        guard req.holdsPermission(.editQualityRegister) else { throw req.notVisible(.editQualityRegister, "") }
+        try req.authorizeAnywhere(.editQualityRegister)
         let posted = try req.content.decode(RegisterEntryFormPage.Posted.self)
         switch try await RegisterIntake.open(posted.form, req) {
         case .opened(let entry):

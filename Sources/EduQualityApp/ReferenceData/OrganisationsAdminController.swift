@@ -12,7 +12,12 @@ struct OrganisationsAdminController: RouteCollection {
         orgs.post(":code", use: update)
     }
 
-    struct Row: Encodable { let code, name, type, region: String }
+    struct Row: Encodable {
+        let code, name, type, region: String
+        /// "Retired on 3 March 2027", or nil while in use.
+        let retired: String?
+        let isRetired: Bool
+    }
     struct ListPage: Encodable {
         let layout: Layout
         let q: String
@@ -49,7 +54,8 @@ struct OrganisationsAdminController: RouteCollection {
         if !type.isEmpty { query.filter(\.$type == type) }
         let total = try await query.count()
         let rows = try await query.sort(\.$name).page(number)
-            .map { Row(code: $0.code, name: $0.name, type: OrganisationType(rawValue: $0.type)?.displayName ?? $0.type, region: $0.regionCode) }
+            .map { Row(code: $0.code, name: $0.name, type: OrganisationType(rawValue: $0.type)?.displayName ?? $0.type, region: $0.regionCode,
+                       retired: $0.retiredOn.map { "Retired on \(CalendarDay(iso: $0).map(\.longDescription) ?? $0)" }, isRetired: $0.retiredOn != nil) }
         return try await req.view.render("admin/organisations", ListPage(
             layout: req.layout(title: "Organisations"), q: q,
             regions: try await regionOptions(req, selected: region), types: typeOptions(selected: type),

@@ -22,7 +22,9 @@ struct ReferenceDataAPIController: RouteCollection {
 
     @Sendable func organisations(req: Request) async throws -> [OrganisationDTO] {
         try req.authorize(.viewReferenceData)
-        let query = Organisation.query(on: req.db).sort(\.$code)
+        // Retired organisations only when asked for (`includeRetired=true`), for reading old records.
+        let includeRetired = try Self.flag(req, "includeRetired")
+        let query = (includeRetired ? Organisation.query(on: req.db) : Organisation.inUse(on: req.db)).sort(\.$code)
         if let region = req.query[String.self, at: "region"] {
             guard try await Region.query(on: req.db).filter(\.$code == region).count() > 0 else {
                 throw AppError.badRequest("region: unknown region code \"\(region)\"")
@@ -62,5 +64,15 @@ struct ReferenceDataAPIController: RouteCollection {
     @Sendable func regions(req: Request) async throws -> [CodeNameDTO] {
         try req.authorize(.viewReferenceData)
         return try await Region.query(on: req.db).sort(\.$code).all().map { CodeNameDTO(code: $0.code, name: $0.name) }
+    }
+
+    /// A true/false query parameter; anything else is a 400 that says what it takes.
+    static func flag(_ req: Request, _ name: String) throws -> Bool {
+        guard let raw = req.query[String.self, at: name] else { return false }
+        switch raw {
+        case "true": return true
+        case "false": return false
+        default: throw AppError.badRequest("\(name): use true or false")
+        }
     }
 }

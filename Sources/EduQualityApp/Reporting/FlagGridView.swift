@@ -42,6 +42,6 @@ enum FlagGridView {
             return Cell(flag: OutlierFlag.suppressed.rawValue, text: ReportFormat.notShown, title: "Not shown: see the key for why")
         }
         return Cell(flag: r.flag.rawValue, text: ReportFormat.score(mean),
-                    title: "Mean \(ReportFormat.score(mean)), n \(n), flag \(r.flag.rawValue)")
+                    title: "Mean \(ReportFormat.score(mean)), n \(n), flag \(FlagPalette.name(r.flag))")
     }
 }

@@ -30,6 +30,9 @@ enum FlagPalette {
 
     static func fill(_ flag: OutlierFlag) -> String { style(flag).background }
 
+    /// The flag in words, lower case, for text alternatives ("light green", not `lightgreen`).
+    static func name(_ flag: OutlierFlag) -> String { style(flag).label.lowercased() }
+
     /// One line of the key, for `reports/legend.leaf`.
     struct LegendEntry: Encodable {
         let flag, label, meaning: String

@@ -9,6 +9,8 @@ struct PrintReportPage: Encodable {
     let kind: String
     let round: String
     let headline: [ReportHeadline]
+    /// False on a professional report: its headline is the profession nationally, the benchmark itself.
+    let headlineFlags: Bool
     let columns: [String]
     let grid: [FlagGridView.Row]
     let groupLabel: String
@@ -29,13 +31,15 @@ struct PrintReportPage: Encodable {
         p.round = round
         p.filters = [dimension.rawValue: code]
         p.groupBy = ReportDimension.national.rawValue
-        let headline = ReportHeadline.rows(try c.indicatorTable(p), names: c.names)
+        let headlineTable = try c.indicatorTable(p)
+        let headline = ReportHeadline.rows(headlineTable, names: c.names)
         p.groupBy = groupBy.rawValue
         let grid = FlagGridView.rows(try c.indicatorTable(p), groupBy: groupBy, c)
         let subject = c.names.name(code, dimension)
         return PrintReportPage(
             layout: req.layout(title: "\(subject): survey report \(round)"), subject: subject,
             kind: dimension == .profession ? "Professional report" : "Regional report", round: round, headline: headline,
+            headlineFlags: !headlineTable.isItsOwnBenchmark,
             columns: c.columns, grid: grid, groupLabel: ReportNames.label(groupBy),
             trends: TrendsView.charts(try c.trends(p, groupBy: .national), names: c.names),
             toolHref: "/reports?" + ReportToolPage.query(p, view: .grid), threshold: c.threshold.value)

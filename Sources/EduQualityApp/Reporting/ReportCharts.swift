@@ -14,7 +14,7 @@ enum ReportCharts {
         let x = { (v: Double) in left + width * min(max(v, 0), 100) / 100 }
         let benchmark = shown.first?.row.benchmark
         let summary = (benchmark.map { "Benchmark: mean \(fmt($0.mean)), middle half \(fmt($0.q1)) to \(fmt($0.q3)). " } ?? "")
-            + shown.map { "\($0.label): \(fmt($0.row.mean!)) (\($0.row.flag.rawValue))" }.joined(separator: "; ")
+            + shown.map { "\($0.label): \(fmt($0.row.mean!)) (\(FlagPalette.name($0.row.flag)))" }.joined(separator: "; ")
         var svg = SVG(width: left + width + 40, height: height, title: "\(indicator): scores compared with the benchmark", summary: summary)
         svg.text(indicator, x: 0, y: 18, size: 16, bold: true)
         if let b = benchmark {
@@ -38,7 +38,7 @@ enum ReportCharts {
                 svg.line(x1: x(lo), y1: y, x2: x(hi), y2: y, stroke: ChartColour.text, width: 1.5)
             }
             svg.circle(cx: x(r.mean!), cy: y, r: 6, fill: FlagPalette.fill(r.flag),
-                       label: "\(item.label): \(fmt(r.mean!)) (\(r.flag.rawValue)), n \(r.n ?? 0)")
+                       label: "\(item.label): \(fmt(r.mean!)) (\(FlagPalette.name(r.flag))), n \(r.n ?? 0)")
         }
         return svg.markup
     }

@@ -12,8 +12,8 @@ struct SurveyAdminController: RouteCollection {
         survey.post("rounds", use: createRound)
         survey.post("rounds", ":code", use: updateRound)
         survey.post("rounds", ":code", "publish", use: publishRound)
-        survey.on(.POST, "questionnaires", body: .collect(maxSize: "5mb"), use: uploadQuestionnaire)
-        survey.on(.POST, "imports", body: .collect(maxSize: "512mb"), use: startImport)
+        survey.upload("questionnaires", limit: "5mb", use: uploadQuestionnaire)
+        survey.upload("imports", limit: "512mb", use: startImport)
         survey.get("imports", ":id", use: importProgress)
     }
 

@@ -83,7 +83,7 @@ struct SurveyChoices: Sendable {
         func choices(_ vocabulary: Vocabulary) -> [Choice] {
             terms.filter { $0.vocabulary == vocabulary.rawValue }.map { Choice(code: $0.code, name: $0.name) }
         }
-        let organisations = try await Organisation.query(on: db).sort(\.$name).all()
+        let organisations = try await Organisation.inUse(on: db).sort(\.$name).all()
             .filter { OrganisationType(rawValue: $0.type)?.hostsPlacements == true }
         let offered = Set(organisations.map(\.code))
         let sites = try await Site.query(on: db).sort(\.$organisationCode).sort(\.$name).all()

@@ -158,8 +158,8 @@ struct CommentTriageController: RouteCollection {
                                   whatHappened: "From the learner survey (\(comment.roundCode)), judged an immediate serious risk by the regional quality team:\n\n\(comment.text)",
                                   pathway: "1")
         let submission = try form.validated()
-        let concern = try await req.concerns.create(submission, receipt: nil, actor: req.auditActor)
-        try await ConcernNotifier(db: req.db).newCase(concern)
+        let concern = try await req.concerns.create(submission, receiptDigest: nil, actor: req.auditActor)
+        try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
         return concern.reference.value
     }
 
@@ -171,7 +171,7 @@ struct CommentTriageController: RouteCollection {
                 ? "Immediate serious risk: a learner survey comment about your organisation"
                 : "A learner survey comment was shared with your organisation"
             try await OutboxMessage(recipient: lead.user.email, subject: subject,
-                                    body: "The regional quality team shared a learner survey comment with you. Read it at /comments/shared.",
+                                    body: "The regional quality team shared a learner survey comment with you. Read it at \(req.application.link("/comments/shared")).",
                                     kind: "shared-comment", dedupeKey: "shared-comment:\(comment.id!):\(lead.user.email)").create(on: req.db)
         }
     }

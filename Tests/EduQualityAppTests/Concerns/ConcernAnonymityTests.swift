@@ -45,7 +45,10 @@ struct ConcernAnonymityTests {
             #expect(try row.decodeNil(column: "reporter_email"))
             #expect(try row.decodeNil(column: "account_id"))
             #expect(try row.decode(column: "submitted_on", as: String.self) == CalendarDay.today().iso)
-            #expect(try row.decode(column: "receipt_hash", as: String.self).hasPrefix("$2"))
+            let digest = try row.decode(column: "receipt_digest", as: String.self)
+            #expect(digest.count == 64 && digest.allSatisfy(\.isHexDigit))
+            #expect(try row.decodeNil(column: "receipt_hash"))
+            #expect(try row.decodeNil(column: "receipt_locator"))
             let columns = row.allColumns.map { $0.lowercased() }
             for forbidden in ["ip", "ip_address", "user_agent", "created_at", "updated_at", "remote_address"] {
                 #expect(!columns.contains(forbidden))

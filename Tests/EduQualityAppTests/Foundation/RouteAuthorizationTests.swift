@@ -25,6 +25,8 @@ struct RouteAuthorizationTests {
         Route(method: .POST, path: "/admin/organisations/new", action: .manageReferenceData),
         Route(method: .GET, path: "/admin/organisations/T001", action: .manageReferenceData),
         Route(method: .POST, path: "/admin/organisations/T001", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/organisations/T001/retire", action: .manageReferenceData),
+        Route(method: .POST, path: "/admin/organisations/T001/reinstate", action: .manageReferenceData),
         Route(method: .GET, path: "/admin/sites", action: .manageReferenceData),
         Route(method: .GET, path: "/admin/sites/new", action: .manageReferenceData),
         Route(method: .POST, path: "/admin/sites/new", action: .manageReferenceData),

@@ -36,12 +36,13 @@ enum GMCSurveyFixtures {
     static func upload(_ browser: TestBrowser, _ csv: String, dryRun: Bool = false) async throws -> TestingHTTPResponse {
         try await browser.get("/quality/gmc-survey")
         let boundary = "eq-test-boundary"
-        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gmc.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrfToken ?? "")\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gmc.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
         if dryRun { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\ntrue\r\n" }
         body += "--\(boundary)--\r\n"
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await browser.send(.POST, "/quality/gmc-survey?_csrf=\(browser.csrfToken ?? "")", headers: headers,
+        return try await browser.send(.POST, "/quality/gmc-survey", headers: headers,
                                       body: ByteBuffer(string: body))
     }
 

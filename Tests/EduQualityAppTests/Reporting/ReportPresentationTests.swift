@@ -74,4 +74,34 @@ struct ReportPresentationTests {
             #expect(print.contains("Grey: not shown: too few respondents") && print.contains("Red: in the bottom quarter"))
         }
     }
+
+    @Test("a professional report's national headline carries no flag; a regional one names its flags in words")
+    func headlineFlags() async throws {
+        try await withReportingApp(.sqlite) { app, round in
+            let b = TestBrowser(app)
+            // MUT
+            let professional = try await b.get("/reports/professions/student-nurse").body.string
+            let regional = try await b.get("/reports/regions/LDN").body.string
+            // validate: the headline table is the first table on each page
+            let professionalHeadline = try #require(Self.firstTable(professional))
+            #expect(!professionalHeadline.contains("Flag") && !professionalHeadline.contains("eq-flag"))
+            #expect(professional.contains("the benchmark the flags below are measured against, so they carry no flag"))
+            let regionalHeadline = try #require(Self.firstTable(regional))
+            #expect(regionalHeadline.contains(">Flag</th>"))
+            let labels = FlagPalette.legend.map(\.label)
+            let cells = regionalHeadline.components(separatedBy: "eq-flag eq-flag--").dropFirst()
+            #expect(!cells.isEmpty)
+            for cell in cells {
+                let text = cell.split(separator: ">", maxSplits: 1)[1].prefix { $0 != "<" }
+                #expect(labels.contains(String(text)), "flag cell reads \(text)")
+            }
+            let ranking = try await b.get("/reports?view=ranking&round=\(round)&groupBy=region").body.string
+            for raw in ["white", "lightgreen", "pink"] { #expect(!ranking.contains(">\(raw)</td>")) }
+        }
+    }
+
+    private static func firstTable(_ page: String) -> String? {
+        guard let start = page.range(of: "<table"), let end = page.range(of: "</table>", range: start.upperBound..<page.endIndex) else { return nil }
+        return String(page[start.lowerBound..<end.upperBound])
+    }
 }

@@ -92,4 +92,36 @@ struct SurveyAdminPagesTests {
             #expect(try await SurveyResponseRecord.query(on: app.db).count() == 300)
         }
     }
+
+    @Test("an upload carries its form token as the form's first field, never in the address")
+    func uploadTokenInBody() async throws {
+        try await withTestApp(.sqlite) { app in
+            // setup
+            try await TestAccounts.createAll(on: app)
+            let admin = try await TestAccounts.browser(app, as: .administrator)
+            let page = try await admin.get("/admin/survey").body.string
+            #expect(!page.contains("_csrf="))
+            let token = try #require(admin.csrfToken)
+            let broken = #"{"format": 1, "version": "x", "themes": []}"#
+            func upload(fields: [(String, String)], query: String = "") async throws -> TestingHTTPResponse {
+                let boundary = "eq-test-\(UUID().uuidString)"
+                var body = ""
+                for (k, v) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"q.json\"\r\nContent-Type: application/json\r\n\r\n\(broken)\r\n--\(boundary)--\r\n"
+                var headers = HTTPHeaders()
+                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                return try await admin.send(.POST, "/admin/survey/questionnaires" + query, headers: headers, body: ByteBuffer(string: body))
+            }
+            // MUT + validate: the token first in the body passes, and the upload is read
+            let accepted = try await upload(fields: [("_csrf", token)])
+            #expect(accepted.status == .badRequest && accepted.body.string.contains("title"))
+            #expect(!accepted.body.string.contains("This form has expired"))
+            // a token in the address, a wrong one, or none is refused
+            for refused in [try await upload(fields: [], query: "?_csrf=\(token)"),
+                            try await upload(fields: [("_csrf", "forged")]),
+                            try await upload(fields: [])] {
+                #expect(refused.status == .badRequest && refused.body.string.contains("This form has expired"))
+            }
+        }
+    }
 }

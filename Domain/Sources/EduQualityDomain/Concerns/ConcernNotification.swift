@@ -1,5 +1,5 @@
 /// An email-style message for the outbox. Templates below put in it the case reference, the
-/// pathway, fixed wording and a link path, and nothing else: no text the reporter or handlers
+/// pathway, fixed wording and a link, and nothing else: no text the reporter or handlers
 /// wrote, no category, no names, no dates. A notification sits in mailboxes and logs that the
 /// case's access rules do not reach, so it says only that there is something to look at.
 public struct ConcernNotification: Hashable, Sendable {
@@ -7,8 +7,8 @@ public struct ConcernNotification: Hashable, Sendable {
     public let body: String
 
     /// Handlers of a body: a new case has arrived (by receipt, escalation or transfer).
-    /// `linkPath` is the case's page path on the site, e.g. `/concerns/cases/CN-7KQ2M-X9D4C`.
-    public static func newCase(_ concern: Concern, linkPath: String) -> ConcernNotification {
+    /// `link` is the case's page as an absolute address, e.g. `https://eduquality.example/concerns/cases/CN-7KQ2M-X9D4C`.
+    public static func newCase(_ concern: Concern, link: String) -> ConcernNotification {
         let arrival = switch concern.status {
         case .escalated: "has been escalated to your team"
         case .transferred: "has been transferred to your team"
@@ -23,14 +23,14 @@ public struct ConcernNotification: Hashable, Sendable {
             Concern \(concern.reference.value) \(arrival) at pathway \(concern.pathway.rawValue).\(standIn)
 
             Please acknowledge it within the agreed time. Sign in to read it:
-            \(linkPath)
+            \(link)
 
             This message deliberately contains no details of the concern.
             """)
     }
 
     /// Handlers of a body: a case has run past a clock.
-    public static func overdueCase(_ concern: Concern, overdue: OverdueStatus, linkPath: String) -> ConcernNotification {
+    public static func overdueCase(_ concern: Concern, overdue: OverdueStatus, link: String) -> ConcernNotification {
         let what = overdue.acknowledgement && !overdue.response ? "acknowledgement" : "a response"
         return ConcernNotification(
             subject: "Overdue concern \(concern.reference.value)",
@@ -38,7 +38,7 @@ public struct ConcernNotification: Hashable, Sendable {
             Concern \(concern.reference.value) is overdue for \(what).
 
             Sign in to see it:
-            \(linkPath)
+            \(link)
 
             This message deliberately contains no details of the concern.
             """)
@@ -46,7 +46,7 @@ public struct ConcernNotification: Hashable, Sendable {
 
     /// The reporter, by their account's email: handlers have replied or acted. Nil for a concern
     /// without a linked account — every anonymous one — which is followed up by receipt code only.
-    public static func replyReceived(_ concern: Concern, linkPath: String) -> ConcernNotification? {
+    public static func replyReceived(_ concern: Concern, link: String) -> ConcernNotification? {
         guard concern.submission.reporter.accountID != nil else { return nil }
         return ConcernNotification(
             subject: "Update on your concern \(concern.reference.value)",
@@ -54,7 +54,7 @@ public struct ConcernNotification: Hashable, Sendable {
             There is an update on your concern \(concern.reference.value).
 
             Sign in to read it:
-            \(linkPath)
+            \(link)
 
             For your privacy this message does not repeat what was written.
             """)

@@ -4,14 +4,14 @@ import Foundation
 /// shown once, e.g. `K7QF-2M9D-XW4C-8HTR-V3NB`.
 ///
 /// Design: 20 symbols from Crockford's base-32 alphabet in five groups of four. The first group is
-/// the **locator**: stored in clear beside the bcrypt hash of the whole code, it narrows a lookup
-/// to the few rows sharing it (2^20 ≈ a million buckets) so the web layer need not bcrypt-check
-/// every case. Because the locator is stored in clear it is not secret, so it carries no share of
-/// the guarantee: the other 16 symbols are the secret, 16 × 5 = 80 bits from the system CSPRNG,
-/// which is what an attacker with the database (or the locator) must still guess.
-/// The code is never stored or logged in clear; only `locator` and the slow hash of `canonical`.
+/// the **locator**: not secret, it keys the failed-look-up limit for one case (and finds the rows
+/// raised before codes were stored as keyed digests, which kept it in clear beside a bcrypt hash).
+/// It carries no share of the guarantee: the other 16 symbols are the secret, 16 × 5 = 80 bits from
+/// the system CSPRNG, which is what an attacker (with the database, or the locator) must guess.
+/// That much randomness needs no slow hash: the web layer stores a keyed hash of `canonical` and
+/// looks it up by index. The code is never stored or logged in clear.
 public struct ReceiptCode: Hashable, Sendable, CustomStringConvertible {
-    /// The 20 symbols without separators, upper case: what the slow hash is computed over.
+    /// The 20 symbols without separators, upper case: what the stored digest is computed over.
     public let canonical: String
 
     public static let groupLength = 4
@@ -49,7 +49,7 @@ public struct ReceiptCode: Hashable, Sendable, CustomStringConvertible {
     /// `K7QF-2M9D-XW4C-8HTR-V3NB`: how the code is shown and read aloud.
     public var grouped: String { ReadableAlphabet.grouped(canonical, by: Self.groupLength) }
 
-    /// The non-secret first group, stored in clear to find candidate rows.
+    /// The non-secret first group: the key of the per-case failed-look-up limit.
     public var locator: String { String(canonical.prefix(Self.locatorLength)) }
 
     /// Whether typed text is a well-formed code in its displayed form (upper case, grouped).

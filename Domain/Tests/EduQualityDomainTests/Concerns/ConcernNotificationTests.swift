@@ -24,10 +24,10 @@ struct ConcernNotificationTests {
     func handlerTemplates() throws {
         var concern = try Self.anonymousCase()
         let path = "/concerns/cases/\(concern.reference.value)"
-        var notes = [ConcernNotification.newCase(concern, linkPath: path),
-                     ConcernNotification.overdueCase(concern, overdue: concern.overdue(on: F.day("2026-04-30")), linkPath: path)]
+        var notes = [ConcernNotification.newCase(concern, link: path),
+                     ConcernNotification.overdueCase(concern, overdue: concern.overdue(on: F.day("2026-04-30")), link: path)]
         _ = try concern.escalate(by: .reporter, on: F.day("2026-04-30"))
-        notes.append(ConcernNotification.newCase(concern, linkPath: path))
+        notes.append(ConcernNotification.newCase(concern, link: path))
         for note in notes {
             let text = note.subject + "\n" + note.body
             for word in Self.caseWords { #expect(!text.contains(word), "\(word) in \(text)") }
@@ -40,22 +40,22 @@ struct ConcernNotificationTests {
 
     @Test("an anonymous reporter gets no notification at all; a named one gets no text and no name")
     func reporterTemplates() throws {
-        #expect(ConcernNotification.replyReceived(try Self.anonymousCase(), linkPath: "/x") == nil)
+        #expect(ConcernNotification.replyReceived(try Self.anonymousCase(), link: "/x") == nil)
         var named = F.received(F.submission(reporter: .confidential(F.identity()), whatHappened: "Zanzibar"))
         _ = try named.messageReporter("Tangerine", by: "h", on: F.monday)
-        let note = try #require(ConcernNotification.replyReceived(named, linkPath: "/my/concerns/\(named.reference.value)"))
+        let note = try #require(ConcernNotification.replyReceived(named, link: "/my/concerns/\(named.reference.value)"))
         for word in ["Zanzibar", "Tangerine", "Sam", "sam@example.org"] {
             #expect(!(note.subject + note.body).contains(word))
         }
         #expect(note.body.contains("/my/concerns/CN-AAAAA-00001"))
         let noAccount = F.received(F.submission(reporter: .open(F.identity(account: nil))))
-        #expect(ConcernNotification.replyReceived(noAccount, linkPath: "/x") == nil)
+        #expect(ConcernNotification.replyReceived(noAccount, link: "/x") == nil)
     }
 
     @Test("the overdue template names the acknowledgement when only it is late")
     func overdueWording() {
         let concern = F.received()
-        let note = ConcernNotification.overdueCase(concern, overdue: concern.overdue(on: F.day("2026-03-05")), linkPath: "/c")
+        let note = ConcernNotification.overdueCase(concern, overdue: concern.overdue(on: F.day("2026-03-05")), link: "/c")
         #expect(note.body.hasPrefix("Concern CN-AAAAA-00001 is overdue for acknowledgement."))
     }
 }

@@ -64,7 +64,7 @@ struct ConcernRoutingTests {
         #expect(view.entries.map(\.kind).contains(.sentToRegionalTeam(view.standIn!)))
         #expect(concern.currentStage.rerouting!.timelineText(regionName: "London")
             == "sent to the London regional quality team: the organisation has no one to handle concerns here yet")
-        let note = ConcernNotification.newCase(concern, linkPath: "/concerns/cases/CN-AAAAA-00001")
+        let note = ConcernNotification.newCase(concern, link: "/concerns/cases/CN-AAAAA-00001")
         #expect(note.body.contains("no one to handle concerns here yet"))
         // and it survives storage
         let json = try JSONEncoder().encode(concern.timeline)
@@ -80,7 +80,7 @@ struct ConcernRoutingTests {
         #expect(concern.handlingBody == .organisation("RJ1", site: "RJ1-01"))
         #expect(concern.currentStage.rerouting == nil && change.audit.after?["reroutedFrom"] == nil)
         #expect(concern.reporterView(on: F.monday).standIn == nil)
-        #expect(!ConcernNotification.newCase(concern, linkPath: "/x").body.contains("in their place"))
+        #expect(!ConcernNotification.newCase(concern, link: "/x").body.contains("in their place"))
     }
 
     @Test("escalating to an education provider without handlers goes to the region, and on to pathway 3 from there")

@@ -83,6 +83,21 @@ struct IndicatorTableTests {
         #expect(national.flag == .white)
     }
 
+    @Test("a table is its own benchmark only nationally, for everyone or for one profession")
+    func ownBenchmark() throws {
+        // setup: the queries a professional report, the tool's headline and a regional report make
+        func table(_ groupBy: ReportDimension, _ filters: [ReportDimension: String]) throws -> IndicatorTable {
+            try store.indicatorTable(ReportQuery(round: "2024", groupBy: groupBy, filters: filters, indicators: ["T"]))
+        }
+        // MUT + validate
+        #expect(try table(.national, [.profession: "doc"]).isItsOwnBenchmark)
+        #expect(try table(.national, [:]).isItsOwnBenchmark)
+        #expect(try !table(.national, [.region: "R1"]).isItsOwnBenchmark)
+        #expect(try !table(.national, [.profession: "doc", .region: "R1"]).isItsOwnBenchmark)
+        #expect(try !table(.organisation, [.profession: "doc"]).isItsOwnBenchmark)
+        #expect(try !table(.profession, [:]).isItsOwnBenchmark)
+    }
+
     @Test("respondents without a score are not counted; a group with nobody scored is left out")
     func unscoredLeftOut() throws {
         // Theme U was never answered: no rows at all.

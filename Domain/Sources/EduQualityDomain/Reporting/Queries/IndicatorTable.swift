@@ -7,6 +7,13 @@ public struct IndicatorTable: Sendable, Hashable, Codable {
     public let threshold: Int
     /// Ordered by group code, then by indicator in the scheme's (or the query's) order.
     public let rows: [IndicatorRow]
+
+    /// Whether the table is about its benchmark's own population: national figures for everyone,
+    /// or for one profession (whose benchmark is that profession nationally). Its flags compare a
+    /// group with itself, so they say nothing and are not shown.
+    public var isItsOwnBenchmark: Bool {
+        groupBy == .national && filters.keys.allSatisfy { $0 == ReportDimension.profession.rawValue }
+    }
 }
 
 /// One cell of an indicator table. When `flag` is `suppressed` every figure is nil.
