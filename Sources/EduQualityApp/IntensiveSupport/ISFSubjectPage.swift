@@ -84,10 +84,11 @@ struct ISFSubjectPage: Encodable {
         let plan = (0..<4).map { i in
             PlanRow(index: i + 1, action: posted.planAction?[safe: i] ?? "", owner: posted.planOwner?[safe: i] ?? "", due: posted.planDue?[safe: i] ?? "")
         }
-        let suspensions = try await SuspensionStore.of(subject.subject, on: req.db).map {
+        let workflows = try await SuspensionStore.of(subject.subject, on: req.db)
+        let suspensions = workflows.map {
             Link(label: "\($0.reference): \(SuspensionStore.stateText($0))", href: "/isf/suspensions/\($0.reference)")
         }
-        let suspensionOpen = try await SuspensionStore.of(subject.subject, on: req.db).contains { !$0.isFinished }
+        let suspensionOpen = workflows.contains { !$0.isFinished }
         let reasons = req.application.suspensionReasons
         let professions = try await Term.query(on: req.db).filter(\.$vocabulary == Vocabulary.profession.rawValue).sort(\.$position).all()
             .filter { reasons.professions.contains($0.code) }.map { SelectOption(code: $0.code, name: $0.name, selected: false) }

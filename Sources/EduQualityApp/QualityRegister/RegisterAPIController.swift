@@ -61,11 +61,12 @@ struct RegisterAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> ListDTO {
-        let (_, entries) = try await RegisterPagesController.filtered(req)
+        let entries = try await RegisterPagesController.filtered(req).matching
         let number = try req.pageNumber()
+        let owners = try await RegisterOwners.names(on: req.db)
         var items: [EntryDTO] = []
         for entry in entries[Pagination.range(number).clamped(to: entries.indices)] {
-            items.append(try await dto(entry, history: nil, req))
+            items.append(try await dto(entry, history: nil, owners: owners, req))
         }
         return ListDTO(items: items, total: entries.count, page: number)
     }
@@ -95,16 +96,19 @@ struct RegisterAPIController: RouteCollection {
         return try await dto(changed, history: try await RegisterStore.history(of: record, on: req.db), req)
     }
 
-    private func dto(_ e: RegisterEntry, history: [RegisterHistoryRecord]?, _ req: Request) async throws -> EntryDTO {
+    /// `owners` (user names by id) is loaded by the caller once for a whole page of entries.
+    private func dto(_ e: RegisterEntry, history: [RegisterHistoryRecord]?, owners: [String: String]? = nil,
+                     _ req: Request) async throws -> EntryDTO {
         let today = CalendarDay.today()
-        let owners = try await RegisterOwners.names(on: req.db)
+        var names = owners ?? [:]
+        if owners == nil { names = try await RegisterOwners.names(on: req.db) }
         let sources = try await RegisterSources.views(e.sources, req)
         return EntryDTO(
             reference: e.reference, region: e.region, organisation: e.organisation, site: e.site, specialty: e.specialty,
             professions: e.professions, title: e.title, description: e.description, standards: e.standards,
             frameworkVersion: e.frameworkVersion, likelihood: e.risk.likelihood, impact: e.risk.impact, score: e.risk.score,
             band: req.riskBands.band(for: e.risk).code, status: e.status.rawValue, reviewDue: e.reviewDue.iso,
-            owner: owners[e.owner] ?? "", openedOn: e.openedOn.iso, reviewOverdue: e.isReviewOverdue(on: today),
+            owner: names[e.owner] ?? "", openedOn: e.openedOn.iso, reviewOverdue: e.isReviewOverdue(on: today),
             sources: sources.map { SourceDTO(kind: $0.kind, reference: $0.reference, summary: $0.summary) },
             actions: e.actions.map { ActionDTO(number: $0.number, text: $0.text, owner: $0.owner, due: $0.due.iso,
                                                completedOn: $0.completedOn?.iso, overdue: $0.isOverdue(on: today)) },

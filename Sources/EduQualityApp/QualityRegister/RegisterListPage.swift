@@ -21,13 +21,13 @@ struct RegisterListPage: Encodable {
     let mayOpen: Bool
     let page: Page<Row>
 
-    static func build(_ req: Request, filter: RegisterFilter, matching: [RegisterEntry], pageNumber: Int) async throws -> RegisterListPage {
+    static func build(_ req: Request, filter: RegisterFilter, matching: [RegisterEntry], visible: [RegisterEntry],
+                      pageNumber: Int) async throws -> RegisterListPage {
         let bands = req.riskBands
         let today = CalendarDay.today()
         let names = try await ReportNames.load(req.db, engine: nil)
         let owners = try await RegisterOwners.names(on: req.db)
         let framework = try await QualityFrameworkStore.current(on: req.db)
-        let visible = try await RegisterStore.visible(to: req.actor, on: req.db).map(\.1)
         func options(_ codes: some Sequence<String>, _ dimension: ReportDimension, selected: String?) -> [SelectOption] {
             Set(codes).map { SelectOption(code: $0, name: names.name($0, dimension), selected: $0 == selected) }
                 .sorted { $0.name < $1.name }

@@ -21,25 +21,26 @@ struct RegisterPagesController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> View {
-        let (filter, entries) = try await Self.filtered(req)
-        let page = try await RegisterListPage.build(req, filter: filter, matching: entries, pageNumber: try req.pageNumber())
+        let (filter, entries, visible) = try await Self.filtered(req)
+        let page = try await RegisterListPage.build(req, filter: filter, matching: entries, visible: visible,
+                                                    pageNumber: try req.pageNumber())
         return try await req.view.render("register/list", page)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
-        let (_, entries) = try await Self.filtered(req)
+        let entries = try await Self.filtered(req).matching
         return try await RegisterExport.response(entries, req)
     }
 
     /// The visitor's entries that match the query string's filter, newest first; 401/403 for
     /// those whose roles never read the register.
-    static func filtered(_ req: Request) async throws -> (RegisterFilter, [RegisterEntry]) {
+    /// `visible` is every entry they may read (the list page's filter choices come from it).
+    static func filtered(_ req: Request) async throws -> (filter: RegisterFilter, matching: [RegisterEntry], visible: [RegisterEntry]) {
         try req.authorizeAnywhere(.viewQualityRegister)
         let filter = try RegisterFilter(req, bands: req.riskBands)
         let today = CalendarDay.today()
-        let entries = try await RegisterStore.visible(to: req.actor, on: req.db).map(\.1)
-            .filter { filter.matches($0, bands: req.riskBands, today: today) }
-        return (filter, entries)
+        let visible = try await RegisterStore.visible(to: req.actor, on: req.db).map(\.1)
+        return (filter, visible.filter { filter.matches($0, bands: req.riskBands, today: today) }, visible)
     }
 
     @Sendable func newForm(req: Request) async throws -> View {
