@@ -37,12 +37,7 @@ public struct ISFDecision: Hashable, Sendable {
         self.ratification = ratification
     }
 
-    public var movement: ISFMovement {
-        guard let previousCategory else { return .first }
-        if category > previousCategory { return .escalated(from: previousCategory) }
-        if category < previousCategory { return .deescalated(from: previousCategory) }
-        return .unchanged
-    }
+    public var movement: ISFMovement { ISFMovement(from: previousCategory, to: category) }
 
     public var isProvisional: Bool { ratification == nil }
 
@@ -65,6 +60,12 @@ public enum ISFMovement: Hashable, Sendable, CustomStringConvertible {
     case escalated(from: Int)
     case deescalated(from: Int)
     case unchanged
+
+    /// From `previous` (none: the first categorisation) to `category`.
+    public init(from previous: Int?, to category: Int) {
+        guard let previous else { self = .first; return }
+        self = category > previous ? .escalated(from: previous) : category < previous ? .deescalated(from: previous) : .unchanged
+    }
 
     public var code: String {
         switch self {
