@@ -55,6 +55,19 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case importGMCSurvey = "import-gmc-survey"
     case viewGMCSurvey = "view-gmc-survey"
 
+    // Quality interventions: reviews, their findings and reports.
+    /// Reading a review, its evidence pack, panel and findings (the quality team; a reviewer on
+    /// the reviews whose panel they sit on).
+    case viewReviews = "view-reviews"
+    /// Planning reviews, moving them on, the panel, the evidence pack, the report's lifecycle and
+    /// the decisions on requirements.
+    case manageReviews = "manage-reviews"
+    /// Recording findings, learners met and grades (the quality team and the panel's reviewers).
+    case recordReviewFindings = "record-review-findings"
+    /// The provider's side: reading its own requirements and report drafts, posting updates with
+    /// evidence, commenting on factual accuracy.
+    case respondToReview = "respond-to-review"
+
     /// Allowed to every visitor, signed in or not.
     public var isPublic: Bool {
         switch self {
@@ -80,4 +93,6 @@ public enum Resource: Hashable, Sendable {
     case caseQueue(HandlingBody)
     /// A person's own records.
     case ownedBy(userID: String)
+    /// A review: located like anything else, and also reached by the reviewers on its panel.
+    case review(Location, panel: Set<String>)
 }

@@ -9,20 +9,22 @@ public enum Authorization {
         }
         return actor.assignments.contains { assignment in
             permittedActions(for: assignment.role).contains(action)
-                && reaches(assignment, resource)
+                && (reaches(assignment, resource) || sitsOnPanel(actor, assignment, resource))
         }
     }
 
     /// The role × action matrix. Scope decides where each permitted action applies.
     public static func permittedActions(for role: Role) -> Set<Action> {
         switch role {
-        case .learner, .reviewer, .regulatorLiaison:
+        case .learner, .regulatorLiaison:
             []
+        case .reviewer:
+            [.viewReviews, .recordReviewFindings]
         case .educator:
             [.viewConcern, .workOnConcern]
         case .providerEducationLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
-             .viewQualityRegister, .viewGMCSurvey]
+             .viewQualityRegister, .viewGMCSurvey, .respondToReview]
         case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
@@ -31,12 +33,13 @@ public enum Authorization {
         case .regionalQualityTeam:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-             .importGMCSurvey, .viewGMCSurvey]
+             .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews, .recordReviewFindings]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
              .exportSpeakUpReturn, .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-             .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey]
+             .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews,
+             .recordReviewFindings]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
@@ -48,13 +51,19 @@ public enum Authorization {
         switch resource {
         case .service:
             return assignment.scope == .national
-        case .located(let location):
+        case .located(let location), .review(let location, _):
             return assignment.scope.contains(location)
         case .ownedBy:
             return false
         case .caseQueue(let body):
             return handles(assignment.role, body) && assignment.scope.isExactly(body)
         }
+    }
+
+    /// A reviewer reaches the reviews whose panel they sit on, and only those.
+    private static func sitsOnPanel(_ actor: Actor, _ assignment: RoleAssignment, _ resource: Resource) -> Bool {
+        guard assignment.scope == .assignedReviews, case .review(_, let panel) = resource, let id = actor.userID else { return false }
+        return panel.contains(id)
     }
 
     /// Which roles work which queues. Cases sent to a Freedom to Speak Up guardian stay with the

@@ -4,7 +4,7 @@ import Foundation
 /// with the Quality Framework standards it touches, with an owner at the provider, a due date, a
 /// status and the updates and decisions that moved it.
 public struct Requirement: Hashable, Sendable {
-    /// `RV-00012/MR2`: the review's reference, the kind's prefix and its number within the kind.
+    /// `RV-00012-MR2`: the review's reference, the kind's prefix and its number within the kind.
     public var reference: String
     public var review: String
     public var organisation: String
@@ -203,7 +203,7 @@ public struct NewRequirementForm: Hashable, Sendable {
         try problems.check()
         let number = existing.filter { $0.kind == kind! }.count + 1
         return Requirement(
-            reference: "\(review.reference)/\(kind!.prefix)\(number)", review: review.reference,
+            reference: "\(review.reference)-\(kind!.prefix)\(number)", review: review.reference,
             organisation: review.organisation, region: review.region, kind: kind!, text: text!,
             standards: NewRegisterEntryForm.distinct(codes), owner: kind!.isActionable ? owner : nil,
             due: kind!.isActionable ? (due ?? rules.due(kind!, visitedOn: visit, calendar: calendar)) : nil,

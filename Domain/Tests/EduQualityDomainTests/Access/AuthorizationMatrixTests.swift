@@ -28,18 +28,20 @@ struct AuthorizationMatrixTests {
         .regulatorLiaison: [],
         .educator: [.viewConcern, .workOnConcern],
         .providerEducationLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
-                                 .viewQualityRegister, .viewGMCSurvey],
+                                 .viewQualityRegister, .viewGMCSurvey, .respondToReview],
         .educationProviderLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics],
         .ftsuGuardian: [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,
                         .recordSpeakUpCase, .exportSpeakUpReturn],
         .regionalQualityTeam: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics,
                                .triageComments, .viewQualityRegister, .editQualityRegister,
-                               .decideIntensiveSupport, .importGMCSurvey, .viewGMCSurvey],
+                               .decideIntensiveSupport, .importGMCSurvey, .viewGMCSurvey,
+                               .viewReviews, .manageReviews, .recordReviewFindings],
         .nationalQualityLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics,
                                .triageComments, .manageQuestionnaires, .manageSurveyRounds,
                                .importSurveyResponses, .publishSurveyRound, .exportSpeakUpReturn,
                                .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-                               .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey],
+                               .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey,
+                               .viewReviews, .manageReviews, .recordReviewFindings],
         .administrator: [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
                          .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
                          .manageGuardianDirectory, .manageIntensiveSupportCategories],
@@ -114,6 +116,22 @@ struct AuthorizationMatrixTests {
         #expect(Authorization.isAllowed(actor, .viewOwnAccount, .service))
         #expect(!Authorization.isAllowed(.publicVisitor, .viewOwnAccount, .service))
         #expect(!Authorization.isAllowed(.publicVisitor, .viewOwnConcerns, .ownedBy(userID: "x")))
+    }
+
+    @Test("a review is reached by scope, and by a reviewer only when on its panel", arguments: Role.allCases)
+    func reviews(role: Role) {
+        let actor = Self.actor(role)
+        let onPanel = Resource.review(Self.home, panel: [actor.userID!])
+        let offPanel = Resource.review(Self.home, panel: ["someone-else"])
+        let away = Resource.review(Self.elsewhere, panel: [actor.userID!])
+        for action in Action.allCases where !action.isPublic && !action.isPersonal {
+            let inScope = Self.expectedInScope[role]!.contains(action)
+            let reviewerMay = role == .reviewer && [Action.viewReviews, .recordReviewFindings].contains(action)
+            #expect(Authorization.isAllowed(actor, action, onPanel) == (inScope || reviewerMay), "\(role) \(action) on panel")
+            #expect(Authorization.isAllowed(actor, action, offPanel) == inScope, "\(role) \(action) off panel")
+            #expect(Authorization.isAllowed(actor, action, away) == ((inScope && role.scopeKind == .national) || reviewerMay),
+                    "\(role) \(action) elsewhere")
+        }
     }
 
     @Test("a role given a scope of the wrong kind is refused")

@@ -16,7 +16,7 @@ struct RequirementTests {
     func immediateDue(visit: String, due: String) throws {
         let requirement = try F.requirement("immediate-mandatory", on: F.visited(on: visit))
         #expect(requirement.due == CalendarDay(iso: due))
-        #expect(requirement.reference == "RV-00012/IMR1")
+        #expect(requirement.reference == "RV-00012-IMR1")
         #expect(requirement.status == .open)
     }
 
@@ -25,9 +25,9 @@ struct RequirementTests {
         let mandatory = try F.requirement("mandatory")
         #expect(mandatory.due == CalendarDay(iso: "2026-11-20")!.adding(days: 90))
         let second = try F.requirement("mandatory", existing: [mandatory])
-        #expect(second.reference == "RV-00012/MR2")
+        #expect(second.reference == "RV-00012-MR2")
         let recommendation = try F.requirement("recommendation", existing: [mandatory, second])
-        #expect(recommendation.reference == "RV-00012/R1")
+        #expect(recommendation.reference == "RV-00012-R1")
         #expect(recommendation.due == CalendarDay(iso: "2026-11-20")!.adding(days: 180))
         let good = try F.requirement("good-practice")
         #expect(good.due == nil && good.owner == nil && good.status == .noted)

@@ -121,7 +121,7 @@ struct ReviewReportSnapshotTests {
             specialty: .init(code: "GEN-SURG", name: "General surgery"), programmeGroup: "Surgery",
             professions: professions.map { .init(code: $0, name: $0) }, reviewedOn: CalendarDay(iso: finalOn)!.adding(days: -30),
             finalOn: CalendarDay(iso: finalOn)!, publishedOn: CalendarDay(iso: finalOn)!, sections: [.overview: "An overview"],
-            isfRatings: [], findings: [.init(reference: "\(reference)/MR1", kind: .mandatory, standards: standards, text: text, due: nil)],
+            isfRatings: [], findings: [.init(reference: "\(reference)-MR1", kind: .mandatory, standards: standards, text: text, due: nil)],
             grades: [], panel: [], metTotal: 0)
     }
 
@@ -161,10 +161,10 @@ struct ReviewReportSnapshotTests {
     @Test("the serious concerns are the immediate mandatory requirements")
     func seriousConcerns() {
         var report = Self.snapshot(reference: "RV-00009")
-        report.findings.append(.init(reference: "RV-00009/IMR1", kind: .immediateMandatory, standards: ["1.2"], text: "Unsupervised nights", due: nil))
-        report.findings.append(.init(reference: "RV-00009/GP1", kind: .goodPractice, standards: ["3.1"], text: "Welcome pack", due: nil))
-        #expect(report.seriousConcerns.map(\.reference) == ["RV-00009/IMR1"])
-        #expect(report.goodPractice.map(\.reference) == ["RV-00009/GP1"])
+        report.findings.append(.init(reference: "RV-00009-IMR1", kind: .immediateMandatory, standards: ["1.2"], text: "Unsupervised nights", due: nil))
+        report.findings.append(.init(reference: "RV-00009-GP1", kind: .goodPractice, standards: ["3.1"], text: "Welcome pack", due: nil))
+        #expect(report.seriousConcerns.map(\.reference) == ["RV-00009-IMR1"])
+        #expect(report.goodPractice.map(\.reference) == ["RV-00009-GP1"])
         #expect(report.actionable.count == 2)
         #expect(report.standards == ["1.1", "1.2", "3.1"])
     }
