@@ -28,6 +28,9 @@ public struct AppConfig: Sendable {
     public var concernClocks: ConcernClocks = .standard
     /// The mail relay for notices; without one, notices wait on the outbox page.
     var smtp: SMTPClient? = nil
+    /// Where evidence files are kept (`evidence` in the data folder; outside the web root, since
+    /// only `Public/` is served). Tests get a fresh temporary folder.
+    public var evidenceDirectory: String = NSTemporaryDirectory() + "eduquality-evidence-" + UUID().uuidString
 
     public init(database: DatabaseChoice, secureCookies: Bool = false,
                 disclosureThreshold: DisclosureThreshold = .standard,
@@ -43,7 +46,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `EDUQUALITY_DATA_DIR`, `PUBLIC_URL`, `DISCLOSURE_THRESHOLD`, `FORM_SECRET`,
-    /// `RECEIPT_SECRET`.
+    /// `RECEIPT_SECRET`, `EVIDENCE_DIR`.
     public static func fromEnvironment(workingDirectory: String, demo: Bool) throws -> AppConfig {
         let env = ProcessInfo.processInfo.environment
         let database: DatabaseChoice
@@ -90,6 +93,7 @@ public struct AppConfig: Sendable {
                          seedDirectory: workingDirectory + "Seed",
                          demo: demo)
         config.concernClocks = clocks
+        config.evidenceDirectory = env["EVIDENCE_DIR"] ?? dataDir + "/evidence"
         if let url = env["PUBLIC_URL"], !url.isEmpty {
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
                 throw ConfigError("PUBLIC_URL must start with https:// or http://, got \(url)")

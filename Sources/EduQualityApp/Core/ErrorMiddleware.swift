@@ -40,6 +40,8 @@ struct ErrorMiddleware: AsyncMiddleware {
             return Problem(title: app.title, status: Int(app.status.code), detail: app.detail, errors: errors)
         case let report as ReportQueryError:
             return problem(for: ReportErrors.appError(report))
+        case let invalid as InvalidForm:
+            return problem(for: AppError.invalid(invalid.problems.map { FieldError($0.field, $0.message) }))
         case let decoding as DecodingError:
             return Problem(title: "The request body could not be read", status: 400,
                            detail: Self.describe(decoding))

@@ -39,7 +39,7 @@ extension Request {
     func layout(title: String, flash: String? = nil) -> Layout {
         let may = holdsPermission
         var links = [("Home", "/"), ("Take the survey", "/survey"), ("Survey results", "/reports"),
-                     ("Raise a concern", "/concerns"), ("Speak up", "/speak-up")]
+                     ("Raise a concern", "/concerns"), ("Speak up", "/speak-up"), ("Review reports", "/reviews")]
         if may(.recordSpeakUpCase) { links.append(("Speak-up cases", "/speak-up/cases")) }
         if may(.viewConcern) { links.append(("Concerns to handle", "/concerns/queue")) }
         if may(.triageComments) { links.append(("Comment triage", "/triage")) }

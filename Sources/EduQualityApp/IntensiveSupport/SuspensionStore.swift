@@ -113,6 +113,7 @@ extension Application {
 
     func loadQualitySettings(seedDirectory: String) throws {
         storage[RegisterSettingsKey.self] = try RegisterSettings.load(seedDirectory: seedDirectory)
+        storage[ReviewSettingsKey.self] = try ReviewSettings.load(seedDirectory: seedDirectory)
         if let data = FileManager.default.contents(atPath: seedDirectory + "/reference/suspension-reasons.json") {
             storage[SuspensionReasonsKey.self] = try JSONDecoder().decode(SuspensionReasons.self, from: data)
         }

@@ -48,6 +48,13 @@ public struct Requirement: Hashable, Sendable {
 
     public var location: Location { Location(region: region, organisation: organisation) }
 
+    /// How a review lists its findings: immediate first, then mandatory, recommendations and good
+    /// practice, each by its number.
+    public var order: (kind: Int, number: Int) {
+        let tail = reference.split(separator: "-").last ?? ""
+        return (RequirementKind.allCases.firstIndex(of: kind)!, Int(tail.drop { !$0.isNumber }) ?? 0)
+    }
+
     public func rag(_ rule: RAGRule, on today: CalendarDay) -> RAGStatus? { rule.status(of: status, due: due, on: today) }
 
     /// Live and past its due date.

@@ -43,7 +43,7 @@ public enum ReviewEvidence: Hashable, Sendable {
         case "isf":
             let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
             guard parts.count == 2, let kind = ISFSubject.Kind(rawValue: parts[0]),
-                  let subject = ISFSubject(kind: kind, code: parts[1].uppercased()) else {
+                  let subject = ISFSubject(kind: kind, code: parts[1]) else {
                 throw InvalidForm(field: "reference", "An ISF subject is written KIND:CODE, e.g. programme:T001/GEN-SURG.")
             }
             self = .isfHistory(subject)

@@ -1,0 +1,94 @@
+import EduQualityDomain
+import Fluent
+import Vapor
+
+/// Reading and writing reviews, always within what the visitor may see: the quality team by
+/// scope, a reviewer on the reviews whose panel they sit on. The rule is the domain's
+/// (`Authorization` on `.review`); queries are only narrowed first.
+enum ReviewStore {
+    static func resource(_ review: Review) -> Resource { .review(review.location, panel: review.panelUserIDs) }
+
+    /// Every review `actor` may do `action` on, newest first.
+    static func visible(to actor: Actor, allowing action: Action = .viewReviews,
+                        on db: any Database) async throws -> [(ReviewRecord, Review)] {
+        let holders = actor.assignments.filter { Authorization.permittedActions(for: $0.role).contains(action) }
+        guard !holders.isEmpty else { return [] }
+        let query = ReviewRecord.query(on: db)
+        if !holders.contains(where: { $0.scope == .national || $0.scope == .assignedReviews }) {
+            query.group(.or) { or in
+                for a in holders {
+                    switch a.scope {
+                    case .region(let code): or.filter(\.$regionCode == code)
+                    case .organisation(let code), .site(let code, _): or.filter(\.$organisationCode == code)
+                    default: or.filter(\.$reference == "")
+                    }
+                }
+            }
+        }
+        return try await query.sort(\.$number, .descending).all().compactMap { record in
+            guard let review = record.review, Authorization.isAllowed(actor, action, resource(review)) else { return nil }
+            return (record, review)
+        }
+    }
+
+    /// The review with `reference`, once the visitor may do `action` on it; one they may not see
+    /// answers as one that does not exist.
+    static func find(_ reference: String, allowing action: Action, _ req: Request) async throws -> (ReviewRecord, Review) {
+        guard let record = try await ReviewRecord.query(on: req.db).filter(\.$reference == reference.uppercased()).first(),
+              let review = record.review,
+              Authorization.isAllowed(req.actor, .viewReviews, resource(review))
+                || Authorization.isAllowed(req.actor, .respondToReview, .located(review.location)) else {
+            throw req.notVisible(action, "There is no review \(reference) you can see")
+        }
+        if action == .respondToReview {
+            try req.authorize(action, .located(review.location))
+        } else {
+            try req.authorize(action, resource(review))
+        }
+        return (record, review)
+    }
+
+    static func history(of record: ReviewRecord, on db: any Database) async throws -> [ReviewHistoryRecord] {
+        try await ReviewHistoryRecord.query(on: db).filter(\.$reviewID == record.requireID()).sort(\.$at).all()
+    }
+
+    /// Plans a review from `form`, numbered next.
+    static func open(_ form: NewReviewForm, _ req: Request) async throws -> Review {
+        let vocabulary = try await RegisterVocabulary.load(req.db)
+        let types = req.reviewSettings.types
+        let actor = req.signedIn?.user.displayName ?? req.auditActor
+        return try await req.db.audited(actor: req.auditActor) { db in
+            let number = (try await ReviewRecord.query(on: db).max(\.$number) ?? 0) + 1
+            let review = try form.validated(reference: Review.reference(number: number), types: types, against: vocabulary, today: .today())
+            let record = ReviewRecord()
+            record.number = number
+            record.apply(review)
+            try await record.create(on: db)
+            let line = "Planned: \(types.named(review.type)?.name ?? review.type) on \(review.plannedOn.iso)"
+            try await write([line], of: record, actor: actor, on: db)
+            return (review, [AuditEvent(action: "review.plan", entityType: "review", entityID: review.reference,
+                                        after: ["type": review.type, "organisation": review.organisation,
+                                                "plannedOn": review.plannedOn.iso])])
+        }
+    }
+
+    /// Saves a changed review with its history lines, audited; `extra` runs in the same
+    /// transaction (a requirement saved with it, a report version published).
+    static func save(_ review: Review, _ change: ReviewChange, record: ReviewRecord, _ req: Request,
+                     extra: (@Sendable (any Database) async throws -> Void)? = nil) async throws {
+        guard !change.lines.isEmpty else { return }
+        let actor = req.signedIn?.user.displayName ?? req.auditActor
+        try await req.db.audited(actor: req.auditActor) { db in
+            record.apply(review)
+            try await record.update(on: db)
+            try await extra?(db)
+            try await write(change.lines, of: record, actor: actor, on: db)
+            return ((), [change.audit])
+        }
+    }
+
+    static func write(_ lines: [String], of record: ReviewRecord, actor: String, on db: any Database) async throws {
+        try await ReviewHistoryRecord(reviewID: record.requireID(), at: Date(), actor: actor,
+                                      change: lines.joined(separator: "\n")).create(on: db)
+    }
+}
