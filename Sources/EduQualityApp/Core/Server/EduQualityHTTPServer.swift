@@ -9,7 +9,8 @@ import Vapor
 /// shutdown timeout), so `serve --hostname --port` works as before, but builds its own channel
 /// pipeline (`HTTPConnectionPipeline`): Vapor's has no place to answer a request head too large to
 /// parse, and closes the connection without a word. TLS, HTTP/2, compression and idle timeouts
-/// belong to the proxy in front; asked for here, the server refuses to start rather than ignore them.
+/// belong to the proxy in front: asked for TLS, HTTP/2 or an idle timeout, the server refuses to
+/// start rather than serve without them; compression settings are not read.
 final class EduQualityHTTPServer: Server, Sendable {
     private struct Listening: Sendable {
         let channel: any Channel
@@ -89,7 +90,7 @@ final class EduQualityHTTPServer: Server, Sendable {
         case .hostname: bound = bootstrap.bind(host: settings.hostname, port: settings.port)
         case .unixDomainSocket(let path): bound = bootstrap.bind(unixDomainSocketPath: path)
         }
-        return bound.flatMapErrorThrowing { error in
+        return bound.flatMapErrorThrowing { error -> any Channel in
             quiesce.initiateShutdown(promise: nil)
             throw error
         }.map { [application, listening] channel in
