@@ -32,6 +32,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     StorableText.install()
     app.http.server.configuration.hostname = "127.0.0.1"
     app.http.server.configuration.port = 8080
+    app.servers.use(.eduQuality)
 
     // Order matters: errors wrap everything, so even a failing middleware answers with a page.
     app.middleware = Middlewares()
@@ -39,6 +40,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestTargetLimits())
+    app.middleware.use(UploadLimitMiddleware())
     app.middleware.use(PublicFilesMiddleware(files: FileMiddleware(publicDirectory: app.directory.publicDirectory)))
     app.middleware.use(CSRFMiddleware(secret: config.formSecret, secureCookies: config.secureCookies))
     app.middleware.use(app.sessions.middleware)

@@ -8,11 +8,12 @@ import Vapor
 struct RequestTargetLimits: AsyncMiddleware {
     static let maxPathBytes = 2_048
     static let maxQueryBytes = 8_192
+    static let tooLong = "The address is too long. Check the link, or start again from the home page."
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let path = request.url.path
         guard path.utf8.count <= Self.maxPathBytes, (request.url.query?.utf8.count ?? 0) <= Self.maxQueryBytes else {
-            throw Abort(.uriTooLong, reason: "The address is too long. Check the link, or start again from the home page.")
+            throw Abort(.uriTooLong, reason: Self.tooLong)
         }
         if let decoded = path.removingPercentEncoding, decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw Abort(.notFound, reason: "There is no page at this address.")

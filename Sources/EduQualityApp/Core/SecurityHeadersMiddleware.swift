@@ -11,19 +11,24 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        let h = response.headers
-        var headers = h
-        headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        var headers = response.headers
+        Self.secure(&headers, staticAsset: Self.isStaticAsset(request.url.path))
+        response.headers = headers
+        return response
+    }
+
+    /// Adds the headers; also used by the server for the answers it gives without the app.
+    static func secure(_ headers: inout HTTPHeaders, staticAsset: Bool) {
+        let cached = headers.first(name: .cacheControl) != nil
+        headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         headers.replaceOrAdd(name: "Cross-Origin-Opener-Policy", value: "same-origin")
         headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-        if !Self.isStaticAsset(request.url.path), h.first(name: .cacheControl) == nil {
+        if !staticAsset, !cached {
             headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        response.headers = headers
-        return response
     }
 
     static func isStaticAsset(_ path: String) -> Bool {

@@ -1,8 +1,7 @@
 import Vapor
 
-/// A route taking a file upload of up to `limit` bytes. The limit is kept on the route as well,
-/// because the CSRF middleware reads the body (for its token) before the route does, and must
-/// refuse a body over the route's limit exactly as the route would, with a 413.
+/// A route taking a file upload of up to `limit` bytes. The limit is kept on the route as well, for
+/// `UploadLimitMiddleware` and the CSRF middleware, which read the body before the route does.
 extension RoutesBuilder {
     @discardableResult
     func upload(_ path: PathComponent..., limit: ByteCount,
@@ -25,4 +24,21 @@ extension Route {
 extension Request {
     /// The most this request's route takes in a body.
     var uploadLimit: Int { route?.uploadLimit ?? application.routes.defaultMaxBodySize.value }
+}
+
+extension Routes {
+    /// The most any route takes in a body: what the server collects before a route is chosen.
+    var largestBodyLimit: Int { max(defaultMaxBodySize.value, all.compactMap(\.uploadLimit).max() ?? 0) }
+}
+
+/// Refuses a body over its route's limit with a 413. The server hands the app each body whole
+/// (`VaporRequestBridge`), and Vapor checks `body: .collect(maxSize:)` only on a body still
+/// streaming in, so the limit is checked here, for every route, before anything reads the body.
+struct UploadLimitMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.bodyTooLarge || (request.body.data?.readableBytes ?? 0) > request.uploadLimit {
+            throw Abort(.payloadTooLarge)
+        }
+        return try await next.respond(to: request)
+    }
 }

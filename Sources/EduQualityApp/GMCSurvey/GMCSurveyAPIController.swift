@@ -8,7 +8,7 @@ import Vapor
 struct GMCSurveyAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped("api", "v1", "register")
-            .on(.POST, "gmc-survey", body: .collect(maxSize: "16mb"), use: importFile)
+            .upload("gmc-survey", limit: "16mb", use: importFile)
     }
 
     struct Imported: Content { let imported, skipped: Int }

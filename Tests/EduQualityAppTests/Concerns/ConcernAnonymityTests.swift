@@ -22,7 +22,7 @@ struct ConcernAnonymityTests {
             app.logger = Logger(label: "test") { log.handler(label: $0) }
             app.logger.logLevel = .info
             let sessionsBefore = try await SessionRecord.query(on: app.db).count()
-            let tester = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
+            let tester = try app.testing(method: .running(hostname: "127.0.0.1", port: await TestPorts.free()))
             var headers = HTTPHeaders()
             headers.contentType = .json
             headers.add(name: .userAgent, value: Self.probeAgent)

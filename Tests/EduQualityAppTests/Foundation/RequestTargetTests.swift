@@ -13,7 +13,7 @@ struct RequestTargetTests {
             let log = CapturedLog()
             app.logger = Logger(label: "test") { log.handler(label: $0) }
             app.logger.logLevel = .info
-            let tester = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
+            let tester = try app.testing(method: .running(hostname: "127.0.0.1", port: await TestPorts.free()))
             var statuses: [UInt] = []
             var bodies: [String] = []
             for target in targets {
