@@ -41,4 +41,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ISFCategoriesAdminController())
     try app.register(collection: ReviewsAPIController())
     try app.register(collection: PublicReviewsController())
+    try app.register(collection: ReviewReportAPIController())
 }

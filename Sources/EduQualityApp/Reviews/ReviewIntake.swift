@@ -136,7 +136,7 @@ enum ReviewIntake {
 
     /// Edits, comments, outcomes and the provider's "no more comments", each through the domain.
     static func changeReport(_ record: ReviewRecord, _ review: Review, action: String, _ req: Request,
-                             _ body: (inout ReviewReport) throws(InvalidForm) -> [String]) async throws {
+                             _ body: (inout ReviewReport) throws -> [String]) async throws {
         var changed = review
         let lines = try body(&changed.report)
         let change = ReviewChange(lines: lines, audit: AuditEvent(action: "review-report.\(action)", entityType: "review",

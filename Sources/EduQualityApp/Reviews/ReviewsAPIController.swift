@@ -7,7 +7,8 @@ import Vapor
 /// `GET /api/v1/reviews/ID`, `POST /api/v1/reviews/ID/status`, `POST /api/v1/reviews/ID/requirements`,
 /// `POST /api/v1/reviews/ID/report/transition`; `GET /api/v1/requirements[?organisation&status&overdue&page]`,
 /// `GET /api/v1/requirements/ID`, `POST /api/v1/requirements/ID/updates` (multipart: `text`, optional
-/// `evidence`; the provider's own only) and `POST /api/v1/requirements/ID/decision`.
+/// `evidence`; the provider's own only) and `POST /api/v1/requirements/ID/decision`; evidence files
+/// download from `/quality/evidence/ID`.
 struct ReviewsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api", "v1")
@@ -18,12 +19,16 @@ struct ReviewsAPIController: RouteCollection {
         reviews.get(":id", use: show)
         reviews.post(":id", "status", use: status)
         reviews.post(":id", "requirements", use: addRequirement)
+        reviews.post(":id", "panel", use: addPanelMember)
+        reviews.post(":id", "evidence", use: addEvidence)
+        reviews.post(":id", "met", use: recordMet)
         reviews.post(":id", "report", "transition", use: transition)
         let requirements = api.grouped("requirements")
         requirements.get(use: listRequirements)
         requirements.get(":id", use: showRequirement)
         requirements.upload(":id", "updates", limit: ReviewLimits.upload, use: postUpdate)
         requirements.post(":id", "decision", use: decide)
+        routes.get("quality", "evidence", ":id") { req in try await EvidenceFiles.download(req) }
     }
 
     @Sendable func types(req: Request) async throws -> [ReviewDTO.Named] {
@@ -84,6 +89,38 @@ struct ReviewsAPIController: RouteCollection {
         let requirement = try await ReviewIntake.addRequirement(
             record, review, NewRequirementForm(kind: body.kind, text: body.text, standards: body.standards ?? [], owner: body.owner, due: body.due), req)
         return try await ReviewDTO.requirement(requirement, rule: req.reviewSettings.rules.rag).encodeResponse(status: .created, for: req)
+    }
+
+    struct PanelBody: Content { var name, role, account: String?; var conflicts: [String]? }
+
+    /// `{name, role, account?, conflicts?}`: `account` is the email of a reviewer's account; a
+    /// member who declared a conflict of interest for the provider is refused.
+    @Sendable func addPanelMember(req: Request) async throws -> Response {
+        let (record, review) = try await ReviewStore.find(req.parameters.get("id") ?? "", allowing: .manageReviews, req)
+        let body = try req.content.decode(PanelBody.self)
+        try await ReviewIntake.addPanelMember(record, review, NewPanelMemberForm(
+            name: body.name, role: body.role, userID: body.account, conflicts: (body.conflicts ?? []).joined(separator: ",")), req)
+        return try await show(req: req).encodeResponse(status: .created, for: req)
+    }
+
+    struct EvidenceBody: Content { var kind, reference: String? }
+
+    /// `{kind, reference}`: a register entry, an ISF history or any register source.
+    @Sendable func addEvidence(req: Request) async throws -> Response {
+        let (record, review) = try await ReviewStore.find(req.parameters.get("id") ?? "", allowing: .manageReviews, req)
+        let body = try req.content.decode(EvidenceBody.self)
+        try await ReviewIntake.addEvidence(record, review, kind: body.kind, reference: body.reference, req)
+        return try await show(req: req).encodeResponse(status: .created, for: req)
+    }
+
+    struct MetBody: Content { var profession, level: String?; var count: FlexibleInt? }
+
+    /// `{profession, level, count}`: learners or educators met, as a count.
+    @Sendable func recordMet(req: Request) async throws -> Response {
+        let (record, review) = try await ReviewStore.find(req.parameters.get("id") ?? "", allowing: .recordReviewFindings, req)
+        let body = try req.content.decode(MetBody.self)
+        try await ReviewIntake.recordMet(record, review, profession: body.profession, level: body.level, count: body.count?.text, req)
+        return try await show(req: req).encodeResponse(status: .created, for: req)
     }
 
     struct TransitionBody: Content { var to, waiver: String? }
