@@ -39,4 +39,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: SuspensionPagesController())
     try app.register(collection: ISFAPIController())
     try app.register(collection: ISFCategoriesAdminController())
+    try app.register(collection: SelfAssessmentPagesController())
+    try app.register(collection: SelfAssessmentAPIController())
 }

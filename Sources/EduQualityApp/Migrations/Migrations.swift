@@ -29,5 +29,6 @@ enum AppMigrations {
         M018_CreateGMCSurveyResults(),
         M020_CreateQualityRegister(),
         M021_CreateIntensiveSupport(),
+        M023_CreateSelfAssessments(),
     ]
 }

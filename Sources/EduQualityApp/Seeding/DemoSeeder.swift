@@ -45,6 +45,7 @@ struct DemoSeeder {
         try await SpeakUpDemoSeeder(app: app).seed()
         try await Self.importDemoGMCSurvey(app)
         try await QualityDemoSeeder(app: app).seed()
+        try await SelfAssessmentDemoSeeder(app: app).seed()
         return password
     }
 

@@ -87,7 +87,8 @@ struct RouteAuthorizationTests {
         ["/survey", "/reports", "/api/v1/survey", "/api/v1/reports", "/concerns", "/api/v1/concerns",
          "/speak-up", "/admin/survey", "/triage", "/outbox", "/comments/shared", "/register", "/api/v1/register",
          "/isf", "/api/v1/isf", "/admin/isf-categories",
-         "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey"].contains { key.contains(" \($0)") }
+         "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey",
+         "/quality/self-assessment", "/api/v1/self-assessments"].contains { key.contains(" \($0)") }
     }
 
     static func pattern(_ path: String) -> String {

@@ -22,7 +22,7 @@ public enum Authorization {
             [.viewConcern, .workOnConcern]
         case .providerEducationLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
-             .viewQualityRegister, .viewGMCSurvey]
+             .viewQualityRegister, .viewGMCSurvey, .completeSelfAssessment, .viewSelfAssessments]
         case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
@@ -31,12 +31,13 @@ public enum Authorization {
         case .regionalQualityTeam:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-             .importGMCSurvey, .viewGMCSurvey]
+             .importGMCSurvey, .viewGMCSurvey, .reviewSelfAssessment, .viewSelfAssessments]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
              .exportSpeakUpReturn, .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-             .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey]
+             .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey,
+             .manageSelfAssessmentWindows, .reviewSelfAssessment, .viewSelfAssessments]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,

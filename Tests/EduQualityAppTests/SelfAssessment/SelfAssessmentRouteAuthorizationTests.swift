@@ -1,0 +1,71 @@
+import EduQualityDomain
+import Fluent
+import Foundation
+import Testing
+@testable import EduQualityApp
+import Vapor
+import VaporTesting
+
+/// Every self-assessment route, walked for the public and every role against the domain rule, on
+/// T001's (London) submitted assessment of this year.
+@Suite("Self-assessment routes × roles")
+struct SelfAssessmentRouteAuthorizationTests {
+    static let atT001 = Resource.located(Location(region: "LDN", organisation: "T001"))
+    static var y: String { SelfAssessmentWebTests.year.label }
+
+    static var routes: [RouteAuthorizationTests.Route] {[
+        .init(method: .GET, path: "/quality/self-assessment", action: .viewSelfAssessments, resource: atT001),
+        .init(method: .GET, path: "/quality/self-assessment/national", action: .viewSelfAssessments),
+        .init(method: .GET, path: "/quality/self-assessment/national.csv", action: .viewSelfAssessments),
+        .init(method: .GET, path: "/quality/self-assessment/windows", action: .manageSelfAssessmentWindows),
+        .init(method: .POST, path: "/quality/self-assessment/windows", action: .manageSelfAssessmentWindows),
+        .init(method: .GET, path: "/quality/self-assessment/windows/\(y)", action: .manageSelfAssessmentWindows),
+        .init(method: .POST, path: "/quality/self-assessment/windows/\(y)", action: .manageSelfAssessmentWindows),
+        .init(method: .GET, path: "/quality/self-assessment/\(y)/T001", action: .viewSelfAssessments, resource: atT001),
+        .init(method: .POST, path: "/quality/self-assessment/\(y)/T001", action: .completeSelfAssessment, resource: atT001),
+        .init(method: .GET, path: "/quality/self-assessment/\(y)/T001/review", action: .reviewSelfAssessment, resource: atT001),
+        .init(method: .POST, path: "/quality/self-assessment/\(y)/T001/review", action: .reviewSelfAssessment, resource: atT001),
+        .init(method: .POST, path: "/quality/self-assessment/\(y)/T001/return", action: .reviewSelfAssessment, resource: atT001),
+        .init(method: .GET, path: "/api/v1/self-assessments/windows", action: .viewSelfAssessments, resource: atT001),
+        .init(method: .POST, path: "/api/v1/self-assessments/windows", action: .manageSelfAssessmentWindows),
+        .init(method: .PATCH, path: "/api/v1/self-assessments/windows/\(y)", action: .manageSelfAssessmentWindows),
+        .init(method: .GET, path: "/api/v1/self-assessments", action: .viewSelfAssessments, resource: atT001),
+        .init(method: .GET, path: "/api/v1/self-assessments/national", action: .viewSelfAssessments),
+        .init(method: .GET, path: "/api/v1/self-assessments/\(y)/T001", action: .viewSelfAssessments, resource: atT001),
+        .init(method: .PATCH, path: "/api/v1/self-assessments/\(y)/T001", action: .completeSelfAssessment, resource: atT001),
+        .init(method: .POST, path: "/api/v1/self-assessments/\(y)/T001/submit", action: .completeSelfAssessment, resource: atT001),
+        .init(method: .POST, path: "/api/v1/self-assessments/\(y)/T001/reviews", action: .reviewSelfAssessment, resource: atT001),
+        .init(method: .POST, path: "/api/v1/self-assessments/\(y)/T001/return", action: .reviewSelfAssessment, resource: atT001),
+    ]}
+
+    @Test("each role gets exactly what the authorisation rule allows", arguments: routes)
+    func walk(route: RouteAuthorizationTests.Route) async throws {
+        try await withTestApp(.sqlite) { app in
+            try await TestAccounts.createAll(on: app)
+            _ = try await SelfAssessmentWebTests.openWindow(app)
+            _ = try await SelfAssessmentWebTests.submitted(app)
+            #expect(try await send(TestBrowser(app), route) == 401, "public \(route.method) \(route.path)")
+            for role in Role.allCases {
+                let browser = try await TestAccounts.browser(app, as: role)
+                let status = try await send(browser, route)
+                let actor = try await User.query(on: app.db).filter(\.$email == TestAccounts.email(role)).with(\.$roles).first()!.actor
+                if Authorization.isAllowed(actor, route.action, route.resource) {
+                    #expect(status != 401 && status != 403 && status < 500, "\(role) \(route.method) \(route.path) → \(status)")
+                } else {
+                    #expect(status == 403, "\(role) \(route.method) \(route.path) → \(status), expected 403")
+                }
+            }
+        }
+    }
+
+    private func send(_ b: TestBrowser, _ route: RouteAuthorizationTests.Route) async throws -> UInt {
+        switch route.method {
+        case .GET: return try await b.get(route.path).status.code
+        case .PATCH: return try await b.sendJSON(.PATCH, route.path, json: "{}").status.code
+        default:
+            if route.path.hasPrefix("/api/") { return try await b.postJSON(route.path, json: "{}").status.code }
+            try await b.get("/login")
+            return try await b.post(route.path, form: [:]).status.code
+        }
+    }
+}
