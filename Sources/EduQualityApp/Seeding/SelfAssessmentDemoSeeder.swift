@@ -25,7 +25,7 @@ struct SelfAssessmentDemoSeeder {
         var plans: [(SelfAssessmentWindow, Organisation, Stage)] = []
         for (n, o) in organisations.enumerated() {
             if let stage = london[o.code] { plans.append((thisYear, o, stage)) }
-            else if o.regionCode != "LDN", n % 5 != 0 { plans.append((thisYear, o, [.draft, .submitted, .reviewed, .reviewed][n % 4])) }
+            else if o.regionCode != "LDN", n % 5 != 0 { plans.append((thisYear, o, [Stage.draft, .submitted, .reviewed, .reviewed][n % 4])) }
             // Last year: everyone reviewed but a late submission and two overdue (one draft, one never started).
             switch o.code {
             case "T004": plans.append((lastYear, o, .draft))

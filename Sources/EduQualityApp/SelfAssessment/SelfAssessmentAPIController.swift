@@ -63,7 +63,7 @@ struct SelfAssessmentAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> ListDTO {
         try req.authorizeAnywhere(.viewSelfAssessments)
-        guard let (_, window) = try await SelfAssessmentStore.window(requested: req.query[String.self, at: "year"], on: req.db) else {
+        guard let window = try await SelfAssessmentStore.window(requested: req.query[String.self, at: "year"], on: req.db)?.1 else {
             throw AppError.notFound("No self-assessment window has been set yet")
         }
         let number = try req.pageNumber()

@@ -16,7 +16,7 @@ enum SelfAssessmentExport {
 
     static func csv(_ national: SelfAssessmentSummary, regions: [(code: String, summary: SelfAssessmentSummary)], frameworkVersion: Int) -> String {
         var out = SpreadsheetCSV.line(columns(national))
-        for (region, s) in [("ENG", national)] + regions {
+        for (region, s) in [(code: "ENG", summary: national)] + regions {
             let c = s.completion
             out += SpreadsheetCSV.line([s.year.label, String(frameworkVersion), region, String(c.organisations)]
                 + SelfAssessmentProgress.allCases.map { String(c.count($0)) } + [String(c.overdue), String(c.submittedLate)]

@@ -80,17 +80,14 @@ enum SelfAssessmentIntake {
         return changed
     }
 
-    /// The ratings in a posted form: `rating-CODE`, `evidence-CODE`, `actions-CODE` for each standard.
+    /// The ratings in a posted form: `rating-CODE` (absent when no radio is chosen, which clears
+    /// the rating), `evidence-CODE` and `actions-CODE` (absent: kept) for each standard.
     static func typedRatings(_ fields: [String: String], standards: [String]) -> [String: TypedSelfRating] {
-        var typed: [String: TypedSelfRating] = [:]
-        for code in standards {
-            let t = TypedSelfRating(rating: fields[SelfAssessment.field("rating", code)] ?? "",
-                                    evidence: fields[SelfAssessment.field("evidence", code)],
-                                    actions: fields[SelfAssessment.field("actions", code)])
-            if t.evidence != nil || t.actions != nil || fields[SelfAssessment.field("rating", code)] != nil { typed[code] = t }
-            else { typed[code] = TypedSelfRating(rating: "") }
-        }
-        return typed
+        Dictionary(uniqueKeysWithValues: standards.map { code in
+            (code, TypedSelfRating(rating: fields[SelfAssessment.field("rating", code)] ?? "",
+                                   evidence: fields[SelfAssessment.field("evidence", code)],
+                                   actions: fields[SelfAssessment.field("actions", code)]))
+        })
     }
 
     static func typedReviews(_ fields: [String: String], standards: [String]) -> [String: TypedReview] {

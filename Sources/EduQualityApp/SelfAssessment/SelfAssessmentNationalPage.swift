@@ -27,9 +27,10 @@ struct SelfAssessmentNationalPage: Encodable {
 
     static func figures(_ req: Request) async throws -> Figures {
         try req.authorize(.viewSelfAssessments, .service)
-        guard let (record, window) = try await SelfAssessmentStore.window(requested: req.query[String.self, at: "year"], on: req.db) else {
+        guard let found = try await SelfAssessmentStore.window(requested: req.query[String.self, at: "year"], on: req.db) else {
             throw AppError.notFound("No self-assessment window has been set yet")
         }
+        let (record, window) = found
         let framework = try await SelfAssessmentStore.framework(of: record, on: req.db)
         let participants = try await SelfAssessmentStore.participants(allowing: .viewSelfAssessments, req)
             .map { SelfAssessmentSummary.Participant(organisation: $0.code, region: $0.regionCode) }

@@ -9,7 +9,7 @@ import Vapor
 enum SelfAssessmentNoticeJob {
     static func run(on db: any Database, today: CalendarDay, siteURL: String) async throws {
         let windows = try await SelfAssessmentWindowRecord.query(on: db).all().compactMap { r in r.window.map { (r, $0) } }
-        guard let (_, window) = windows.filter({ $0.1.state(on: today) != .upcoming }).max(by: { $0.1.year < $1.1.year }) else { return }
+        guard let window = windows.map(\.1).filter({ $0.state(on: today) != .upcoming }).max(by: { $0.year < $1.year }) else { return }
         let year = window.year.label
         let assessments = try await SelfAssessmentStore.assessments(year: window.year, on: db)
         let sent = Set(try await SelfAssessmentNoticeRecord.query(on: db).filter(\.$year == year).all().map { "\($0.organisationCode):\($0.kind)" })

@@ -16,12 +16,10 @@ struct SelfAssessmentOverviewPage: Encodable {
     let hasWindow: Bool
     let year: String
     let windowText: String
-    let years, regions, progresses: [SelfAssessmentSummaryOptions]
+    let years, regions, progresses: [SelectOption]
     let filtered: Bool
     let isNational, mayManage: Bool
     let page: Page<Row>
-
-    struct SelfAssessmentSummaryOptions: Encodable { let code, name: String; let selected: Bool }
 
     static func build(_ req: Request) async throws -> SelfAssessmentOverviewPage {
         try req.authorizeAnywhere(.viewSelfAssessments)
@@ -29,7 +27,7 @@ struct SelfAssessmentOverviewPage: Encodable {
         let isNational = Authorization.isAllowed(req.actor, .viewSelfAssessments, .service)
         let mayManage = Authorization.isAllowed(req.actor, .manageSelfAssessmentWindows, .service)
         let number = try req.pageNumber()
-        guard let (_, window) = try await SelfAssessmentStore.window(requested: req.query[String.self, at: "year"], on: req.db) else {
+        guard let window = try await SelfAssessmentStore.window(requested: req.query[String.self, at: "year"], on: req.db)?.1 else {
             return SelfAssessmentOverviewPage(layout: layout, hasWindow: false, year: "", windowText: "", years: [], regions: [], progresses: [],
                                               filtered: false, isNational: isNational, mayManage: mayManage,
                                               page: req.page([], number: 1, total: 0))
@@ -64,14 +62,14 @@ struct SelfAssessmentOverviewPage: Encodable {
                        reviewHref: p == .submitted && mayReview(o) ? href + "/review" : nil)
         }
         let years = try await SelfAssessmentStore.windows(on: req.db).map {
-            SelfAssessmentSummaryOptions(code: $0.1.year.label, name: $0.1.year.label, selected: $0.1.year == window.year)
+            SelectOption(code: $0.1.year.label, name: $0.1.year.label, selected: $0.1.year == window.year)
         }
         let regionCodes = Set(participants.map(\.regionCode)).sorted()
         return SelfAssessmentOverviewPage(
             layout: layout, hasWindow: true, year: window.year.label, windowText: Self.describe(window, today: today),
             years: years,
-            regions: regionCodes.count > 1 ? regionCodes.map { SelfAssessmentSummaryOptions(code: $0, name: regionNames[$0] ?? $0, selected: $0 == region) } : [],
-            progresses: SelfAssessmentProgress.allCases.map { SelfAssessmentSummaryOptions(code: $0.rawValue, name: $0.displayName, selected: $0 == progress) },
+            regions: regionCodes.count > 1 ? regionCodes.map { SelectOption(code: $0, name: regionNames[$0] ?? $0, selected: $0 == region) } : [],
+            progresses: SelfAssessmentProgress.allCases.map { SelectOption(code: $0.rawValue, name: $0.displayName, selected: $0 == progress) },
             filtered: region != nil || progress != nil || overdueOnly, isNational: isNational, mayManage: mayManage,
             page: req.page(rows, number: number, total: matching.count))
     }
