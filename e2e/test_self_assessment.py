@@ -30,8 +30,8 @@ def test_window_then_submission_then_review_then_national_view(browser, server):
     browser.get(base + "/quality/self-assessment/windows")
     checked(browser)
     browser.find_element(By.ID, "year").send_keys(next_year)
-    browser.find_element(By.ID, "opensOn").send_keys(f"{first}-10-01")
-    browser.find_element(By.ID, "closesOn").send_keys(f"{first + 1}-01-15")
+    for element_id, day in (("opensOn", f"{first}-10-01"), ("closesOn", f"{first + 1}-01-15")):
+        browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, element_id), day)
     submit(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/quality/self-assessment/windows'] button[type=submit]"))
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "The window has been set." in main and next_year in main

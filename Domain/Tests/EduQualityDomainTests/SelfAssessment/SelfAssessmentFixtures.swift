@@ -28,6 +28,13 @@ enum SelfAssessmentFixtures {
         "2.1": TypedSelfRating(rating: "does-not-meet", evidence: "No quality committee", actions: "Set one up"),
     ]
 
+    /// Every standard rated, not yet submitted.
+    static func completeDraft() throws -> SelfAssessment {
+        var a = try started()
+        _ = try a.save(complete)
+        return a
+    }
+
     static func submitted(on day: CalendarDay = during) throws -> SelfAssessment {
         var a = try started()
         _ = try a.save(complete)
@@ -52,7 +59,7 @@ enum SelfAssessmentFixtures {
 
     static func at(_ status: SelfAssessmentStatus) throws -> SelfAssessment {
         switch status {
-        case .draft: try started()
+        case .draft: try completeDraft()
         case .submitted: try submitted()
         case .returned: try returned()
         case .reviewed: try reviewed()
