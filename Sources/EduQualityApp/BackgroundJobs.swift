@@ -55,8 +55,8 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     /// Old sign-in failures forgotten, the batch of anonymous audit events once a batch time has
     /// passed, the audited counts of survey responses of days that have ended, overdue notices
     /// (each sent once per stage and clock), ISF review reminders and overdue reviews, overdue immediate
-    /// mandatory requirements (to the regional team, once each), and round state
-    /// changes.
+    /// mandatory requirements (to the regional team, once each), self-assessment reminders and overdue
+    /// notices, and round state changes.
     static func housekeeping(_ app: Application, now: Date = Date()) async throws {
         try await LoginThrottleStore.prune(db: app.db, at: now)
         let today = CalendarDay(now)
@@ -70,6 +70,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         }
         try await ISFReviewJob.run(on: app.db, today: today)
         try await ReviewNotices.run(app, today: today)
+        try await SelfAssessmentNoticeJob.run(on: app.db, today: today, siteURL: app.siteURL)
         for (record, round) in try await app.surveyCatalog.allRounds() {
             guard let recorded = SurveyRoundState(rawValue: record.recordedState),
                   let event = round.stateChangeEvent(since: recorded, on: today) else { continue }

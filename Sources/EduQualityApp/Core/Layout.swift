@@ -47,6 +47,7 @@ extension Request {
         if may(.viewGMCSurvey) { links.append(("GMC survey results", "/quality/gmc-survey")) }
         if may(.viewQualityRegister) { links.append(("Quality register", "/register")) }
         if may(.viewQualityRegister) { links.append(("Intensive support", "/isf")) }
+        if may(.viewSelfAssessments) { links.append(("Self-assessment", "/quality/self-assessment")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { links.append(("Administration", "/admin")) }
         else if Authorization.isAllowed(actor, .manageSurveyRounds, .service) { links.append(("Survey administration", "/admin/survey")) }
         links.append(signedIn == nil ? ("Sign in", "/login") : ("Your account", "/account"))

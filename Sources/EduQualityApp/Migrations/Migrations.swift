@@ -30,5 +30,6 @@ enum AppMigrations {
         M020_CreateQualityRegister(),
         M021_CreateIntensiveSupport(),
         M022_CreateReviews(),
+        M023_CreateSelfAssessments(),
     ]
 }

@@ -46,6 +46,7 @@ struct DemoSeeder {
         try await Self.importDemoGMCSurvey(app)
         try await QualityDemoSeeder(app: app).seed()
         try await ReviewDemoSeeder(app: app).seed()
+        try await SelfAssessmentDemoSeeder(app: app).seed()
         return password
     }
 

@@ -68,6 +68,8 @@ struct RouteAuthorizationTests {
         "GET /api/v1/organisations", "GET /api/v1/organisations/:code/sites", "GET /api/v1/professions",
         "GET /api/v1/specialties", "GET /api/v1/placement-types", "GET /api/v1/training-levels", "GET /api/v1/regions",
         "POST /account/tokens/:id/revoke", "GET /quality-framework", "GET /api/v1/quality-framework",
+        "GET /reviews", "GET /reviews/feed.atom", "GET /reviews/providers/:code", "GET /reviews/:id",
+        "GET /api/v1/review-types", "GET /api/v1/review-reports", "GET /api/v1/review-reports/:id",
     ]
 
     @Test("every route is either public or listed with its action here")
@@ -82,12 +84,14 @@ struct RouteAuthorizationTests {
         }
     }
 
-    /// Routes whose own suites walk their authorisation (survey, reports, concerns, GMC survey).
+    /// Routes whose own suites walk their authorisation (survey, reports, concerns, GMC survey, reviews).
     static func laterRoutes(_ key: String) -> Bool {
         ["/survey", "/reports", "/api/v1/survey", "/api/v1/reports", "/concerns", "/api/v1/concerns",
          "/speak-up", "/admin/survey", "/triage", "/outbox", "/comments/shared", "/register", "/api/v1/register",
          "/isf", "/api/v1/isf", "/admin/isf-categories",
-         "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey"].contains { key.contains(" \($0)") }
+         "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey",
+         "/quality/self-assessment", "/api/v1/self-assessments", "/api/v1/reviews", "/api/v1/requirements",
+         "/quality/evidence"].contains { key.contains(" \($0)") }
     }
 
     static func pattern(_ path: String) -> String {

@@ -54,6 +54,15 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     // The GMC national training survey's results (not public here).
     case importGMCSurvey = "import-gmc-survey"
     case viewGMCSurvey = "view-gmc-survey"
+    // Providers' yearly self-assessment against the Quality Framework.
+    /// Setting the year's window (opening and closing days).
+    case manageSelfAssessmentWindows = "manage-self-assessment-windows"
+    /// Filling in and submitting an organisation's own self-assessment.
+    case completeSelfAssessment = "complete-self-assessment"
+    /// Agreeing with or challenging a provider's ratings, and returning an assessment to it.
+    case reviewSelfAssessment = "review-self-assessment"
+    /// Reading self-assessments (and, nationally, the national view and its CSV).
+    case viewSelfAssessments = "view-self-assessments"
 
     // Quality interventions: reviews, their findings and reports.
     /// Reading a review, its evidence pack, panel and findings (the quality team; a reviewer on

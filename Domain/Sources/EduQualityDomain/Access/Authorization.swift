@@ -24,7 +24,7 @@ public enum Authorization {
             [.viewConcern, .workOnConcern]
         case .providerEducationLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
-             .viewQualityRegister, .viewGMCSurvey, .respondToReview]
+             .viewQualityRegister, .viewGMCSurvey, .respondToReview, .completeSelfAssessment, .viewSelfAssessments]
         case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
@@ -33,13 +33,13 @@ public enum Authorization {
         case .regionalQualityTeam:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-             .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews, .recordReviewFindings]
+             .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews, .recordReviewFindings, .reviewSelfAssessment, .viewSelfAssessments]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
              .exportSpeakUpReturn, .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
              .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews,
-             .recordReviewFindings]
+             .recordReviewFindings, .manageSelfAssessmentWindows, .reviewSelfAssessment, .viewSelfAssessments]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
