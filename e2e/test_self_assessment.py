@@ -61,7 +61,7 @@ def test_window_then_submission_then_review_then_national_view(browser, server):
     browser.get(f"{base}/quality/self-assessment/{year}/T001/review")
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Register entries tagged" in main and "Survey flags" in main
-    assert "Review requirements" not in main
+    assert "Review requirements tagged" in main and "RV-0" in main  # the reviews service's requirements beside each standard
     checked(browser)
     browser.execute_script("""
         document.querySelectorAll("input[type=radio][name^='verdict-'][value=agree]").forEach(r => r.checked = true);
