@@ -25,7 +25,7 @@ enum EvidenceFiles {
     static func directory(_ app: Application) -> String { app.config.evidenceDirectory }
 
     /// Writes the bytes under a fresh random name and returns the row to store with the update.
-    static func store(_ upload: Upload, for found: RequirementStore.Found, by actor: String,
+    static func store(_ upload: Upload, for row: RequirementRecord, _ requirement: Requirement, by actor: String,
                       _ app: Application) throws -> EvidenceFileRecord {
         let folder = directory(app)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
@@ -37,9 +37,9 @@ enum EvidenceFiles {
         }
         let record = EvidenceFileRecord()
         record.id = UUID()
-        record.requirementID = try found.record.requireID()
-        record.organisationCode = found.requirement.organisation
-        record.regionCode = found.requirement.region
+        record.requirementID = try row.requireID()
+        record.organisationCode = requirement.organisation
+        record.regionCode = requirement.region
         record.originalName = upload.name
         record.fileType = upload.type.rawValue
         record.size = upload.bytes.count

@@ -12,12 +12,6 @@ enum RequirementStore {
         let review: Review
     }
 
-    /// Whether `actor` may read `requirement` of `review`.
-    static func mayRead(_ actor: Actor, _ review: Review) -> Bool {
-        Authorization.isAllowed(actor, .viewReviews, ReviewStore.resource(review))
-            || Authorization.isAllowed(actor, .respondToReview, .located(review.location))
-    }
-
     static func forReview(_ record: ReviewRecord, on db: any Database) async throws -> [(RequirementRecord, Requirement)] {
         try await RequirementRecord.query(on: db).filter(\.$reviewID == record.requireID()).all()
             .compactMap { r in r.requirement.map { (r, $0) } }
@@ -36,7 +30,7 @@ enum RequirementStore {
         let records = try await RequirementRecord.query(on: req.db).filter(\.$reviewID ~~ Array(byID.keys)).all()
         return records.compactMap { record in
             guard let (reviewRecord, review) = byID[record.reviewID], let requirement = record.requirement,
-                  mayRead(actor, review) else { return nil }
+                  ReviewStore.mayRead(actor, review) else { return nil }
             return Found(record: record, requirement: requirement, reviewRecord: reviewRecord, review: review)
         }
         .sorted { (-$0.reviewRecord.number, $0.requirement.order.kind, $0.requirement.order.number)
@@ -49,7 +43,7 @@ enum RequirementStore {
         guard let record = try await RequirementRecord.query(on: req.db).filter(\.$reference == reference.uppercased()).first(),
               let requirement = record.requirement,
               let reviewRecord = try await ReviewRecord.find(record.reviewID, on: req.db), let review = reviewRecord.review,
-              mayRead(req.actor, review) else {
+              ReviewStore.mayRead(req.actor, review) else {
             throw req.signedIn == nil ? AppError.unauthorised
                 : req.holdsPermission(.viewReviews) || req.holdsPermission(.respondToReview)
                     ? AppError.notFound("There is no requirement \(reference) you can see") : AppError.forbidden
@@ -63,7 +57,7 @@ enum RequirementStore {
     /// Saves a requirement and a line in its review's history, audited.
     static func save(_ requirement: Requirement, _ change: ReviewChange, found: Found, _ req: Request,
                      extra: (@Sendable (any Database) async throws -> Void)? = nil) async throws {
-        let actor = req.signedIn?.user.displayName ?? req.auditActor
+        let actor = ReviewStore.actorName(req)
         let record = found.record, reviewRecord = found.reviewRecord
         let reviewID = try reviewRecord.requireID()
         try await req.db.audited(actor: req.auditActor) { db in
@@ -77,7 +71,7 @@ enum RequirementStore {
 
     /// Adds a finding to a review.
     static func create(_ requirement: Requirement, review record: ReviewRecord, _ req: Request) async throws {
-        let actor = req.signedIn?.user.displayName ?? req.auditActor
+        let actor = ReviewStore.actorName(req)
         let reviewID = try record.requireID()
         try await req.db.audited(actor: req.auditActor) { db in
             let row = RequirementRecord()

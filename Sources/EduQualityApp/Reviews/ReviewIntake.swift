@@ -6,8 +6,6 @@ import Vapor
 /// stored, saved with its history line and audit event; an `InvalidForm` when it is refused, with
 /// nothing changed.
 enum ReviewIntake {
-    static func actorName(_ req: Request) -> String { req.signedIn?.user.displayName ?? req.auditActor }
-
     static func move(_ record: ReviewRecord, _ review: Review, to: String?, on day: String?, _ req: Request) async throws -> Review {
         var changed = review
         let change = try changed.move(to: to, on: day, today: .today())
@@ -79,10 +77,10 @@ enum ReviewIntake {
     static func postUpdate(_ found: RequirementStore.Found, text: String?, file: File?, _ req: Request) async throws -> Requirement {
         let upload = try EvidenceFiles.checked(file)
         var changed = found.requirement
-        let fileRecord = try upload.map { try EvidenceFiles.store($0, for: found, by: req.auditActor, req.application) }
+        let fileRecord = try upload.map { try EvidenceFiles.store($0, for: found.record, found.requirement, by: req.auditActor, req.application) }
         do {
             let change = try changed.postUpdate(text: text, evidence: fileRecord.map { [$0.id!.uuidString] } ?? [],
-                                                by: actorName(req), on: .today())
+                                                by: ReviewStore.actorName(req), on: .today())
             try await RequirementStore.save(changed, change, found: found, req) { db in
                 try await fileRecord?.create(on: db)
             }
@@ -95,7 +93,7 @@ enum ReviewIntake {
 
     static func decide(_ found: RequirementStore.Found, decision: String?, reason: String?, _ req: Request) async throws -> Requirement {
         var changed = found.requirement
-        let change = try changed.decide(decision, reason: reason, by: actorName(req), on: .today())
+        let change = try changed.decide(decision, reason: reason, by: ReviewStore.actorName(req), on: .today())
         try await RequirementStore.save(changed, change, found: found, req)
         return changed
     }
@@ -105,11 +103,11 @@ enum ReviewIntake {
     static func moveReport(_ record: ReviewRecord, _ review: Review, to: String?, waiver: String?, _ req: Request) async throws -> Review {
         var changed = review
         let settings = req.reviewSettings
-        let change = try changed.moveReport(to: to, waiver: waiver, by: actorName(req), today: .today(),
+        let change = try changed.moveReport(to: to, waiver: waiver, by: ReviewStore.actorName(req), today: .today(),
                                             calendar: .englandAndWales, factualAccuracyWorkingDays: settings.factualAccuracyWorkingDays)
         let published = changed.report.stage == .published && review.report.stage != .published
         let snapshot = published
-            ? try await ReviewPublication.snapshot(changed, version: 1, publishedOn: .today(), on: req.db, types: settings.types) : nil
+            ? try await ReviewPublication.snapshot(changed, of: record, version: 1, publishedOn: .today(), on: req.db, types: settings.types) : nil
         let notices = try await ReviewNotices.forReportStage(changed, req)
         try await ReviewStore.save(changed, change, record: record, req) { db in
             if let snapshot { try await ReviewPublication.store(snapshot, note: "First published", review: record, on: db) }
@@ -124,7 +122,7 @@ enum ReviewIntake {
         var changed = review
         let lines = try changed.report.correct(sections, note: note, today: .today())
         let version = changed.report.versions.last!
-        let snapshot = try await ReviewPublication.snapshot(changed, version: version.number, publishedOn: .today(), on: req.db,
+        let snapshot = try await ReviewPublication.snapshot(changed, of: record, version: version.number, publishedOn: .today(), on: req.db,
                                                             types: req.reviewSettings.types)
         let change = ReviewChange(lines: lines, audit: AuditEvent(
             action: "review-report.correct", entityType: "review", entityID: review.reference,

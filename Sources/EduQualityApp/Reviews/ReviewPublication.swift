@@ -6,15 +6,13 @@ import Vapor
 /// the day, the findings as recorded and each programme's ISF rating with its change since that
 /// programme's previous published report.
 enum ReviewPublication {
-    static func snapshot(_ review: Review, version: Int, publishedOn: CalendarDay, on db: any Database,
-                         types: ReviewTypes) async throws -> ReviewReportSnapshot {
+    static func snapshot(_ review: Review, of record: ReviewRecord, version: Int, publishedOn: CalendarDay,
+                         on db: any Database, types: ReviewTypes) async throws -> ReviewReportSnapshot {
         let names = try await ReportNames.load(db, engine: nil)
         func named(_ code: String, _ dimension: ReportDimension) -> ReviewReportSnapshot.Named {
             .init(code: code, name: names.name(code, dimension))
         }
-        let reviewRecord = try await ReviewRecord.query(on: db).filter(\.$reference == review.reference).first()
-        var requirements: [Requirement] = []
-        if let reviewRecord { requirements = try await RequirementStore.forReview(reviewRecord, on: db).map(\.1) }
+        let requirements = try await RequirementStore.forReview(record, on: db).map(\.1)
         var ratings: [ReviewReportSnapshot.ISFRating] = []
         for subject in review.programmes {
             let history = try await ISFStore.history(of: subject, on: db)

@@ -79,7 +79,7 @@ struct ReviewReportAPIController: RouteCollection {
     @Sendable func comment(req: Request) async throws -> Response {
         let (record, review) = try await ReviewStore.find(req.parameters.get("id") ?? "", allowing: .respondToReview, req)
         let body = try req.content.decode(CommentBody.self)
-        let by = ReviewIntake.actorName(req)
+        let by = ReviewStore.actorName(req)
         try await ReviewIntake.changeReport(record, review, action: "comment", req) { report in
             try report.comment(on: body.section, body.text, by: by, today: .today())
         }

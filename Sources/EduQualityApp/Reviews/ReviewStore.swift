@@ -8,6 +8,16 @@ import Vapor
 enum ReviewStore {
     static func resource(_ review: Review) -> Resource { .review(review.location, panel: review.panelUserIDs) }
 
+    /// Whether `actor` may read `review` at all: through the review (the quality team, its panel) or
+    /// as its provider. What they may read of it and do to it is for each route's action.
+    static func mayRead(_ actor: Actor, _ review: Review) -> Bool {
+        Authorization.isAllowed(actor, .viewReviews, resource(review))
+            || Authorization.isAllowed(actor, .respondToReview, .located(review.location))
+    }
+
+    /// The name history lines give whoever acts: the account's display name, or its audit name.
+    static func actorName(_ req: Request) -> String { req.signedIn?.user.displayName ?? req.auditActor }
+
     /// Every review `actor` may do `action` on, newest first.
     static func visible(to actor: Actor, allowing action: Action = .viewReviews,
                         on db: any Database) async throws -> [(ReviewRecord, Review)] {
@@ -35,9 +45,7 @@ enum ReviewStore {
     /// answers as one that does not exist.
     static func find(_ reference: String, allowing action: Action, _ req: Request) async throws -> (ReviewRecord, Review) {
         guard let record = try await ReviewRecord.query(on: req.db).filter(\.$reference == reference.uppercased()).first(),
-              let review = record.review,
-              Authorization.isAllowed(req.actor, .viewReviews, resource(review))
-                || Authorization.isAllowed(req.actor, .respondToReview, .located(review.location)) else {
+              let review = record.review, mayRead(req.actor, review) else {
             throw req.notVisible(action, "There is no review \(reference) you can see")
         }
         if action == .respondToReview {
@@ -56,7 +64,7 @@ enum ReviewStore {
     static func open(_ form: NewReviewForm, _ req: Request) async throws -> Review {
         let vocabulary = try await RegisterVocabulary.load(req.db)
         let types = req.reviewSettings.types
-        let actor = req.signedIn?.user.displayName ?? req.auditActor
+        let actor = actorName(req)
         return try await req.db.audited(actor: req.auditActor) { db in
             let number = (try await ReviewRecord.query(on: db).max(\.$number) ?? 0) + 1
             let review = try form.validated(reference: Review.reference(number: number), types: types, against: vocabulary, today: .today())
@@ -77,7 +85,7 @@ enum ReviewStore {
     static func save(_ review: Review, _ change: ReviewChange, record: ReviewRecord, _ req: Request,
                      extra: (@Sendable (any Database) async throws -> Void)? = nil) async throws {
         guard !change.lines.isEmpty else { return }
-        let actor = req.signedIn?.user.displayName ?? req.auditActor
+        let actor = actorName(req)
         try await req.db.audited(actor: req.auditActor) { db in
             record.apply(review)
             try await record.update(on: db)

@@ -136,7 +136,7 @@ struct ReviewDemoSeeder {
                                               note: "Number of learners met corrected.", today: today)
                 record.apply(review)
                 try await record.update(on: app.db)
-                try await ReviewPublication.store(try await ReviewPublication.snapshot(review, version: 2, publishedOn: today, on: app.db, types: settings.types),
+                try await ReviewPublication.store(try await ReviewPublication.snapshot(review, of: record, version: 2, publishedOn: today, on: app.db, types: settings.types),
                                                   note: "Number of learners met corrected.", review: record, on: app.db)
             }
         }
@@ -162,7 +162,7 @@ struct ReviewDemoSeeder {
                                     after: ["requirements": String(requirements.count)])])
         }
         if review.report.stage == .published {
-            try await ReviewPublication.store(try await ReviewPublication.snapshot(review, version: 1, publishedOn: review.report.versions[0].publishedOn,
+            try await ReviewPublication.store(try await ReviewPublication.snapshot(review, of: record, version: 1, publishedOn: review.report.versions[0].publishedOn,
                                                                                 on: app.db, types: app.reviewSettings.types),
                                               note: "First published", review: record, on: app.db)
         }
@@ -171,9 +171,7 @@ struct ReviewDemoSeeder {
     /// A small real PDF as the evidence of the latest update.
     private static func evidence(for row: RequirementRecord, _ requirement: Requirement, app: Application, on db: any Database) async throws {
         let pdf = Array("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".utf8)
-        let found = RequirementStore.Found(record: row, requirement: requirement, reviewRecord: ReviewRecord(), review: Review(
-            reference: requirement.review, type: "", organisation: requirement.organisation, region: requirement.region, plannedOn: requirement.raisedOn))
-        let file = try EvidenceFiles.store(EvidenceFiles.Upload(type: .pdf, name: "teaching-rota.pdf", bytes: pdf), for: found,
+        let file = try EvidenceFiles.store(EvidenceFiles.Upload(type: .pdf, name: "teaching-rota.pdf", bytes: pdf), for: row, requirement,
                                            by: "provider-lead@demo.eduquality.test", app)
         try await file.create(on: db)
         var updated = requirement
