@@ -77,6 +77,27 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     /// evidence, commenting on factual accuracy.
     case respondToReview = "respond-to-review"
 
+    // Shared intelligence: the Emerging Concerns protocol, impact assessments, early warning.
+    /// Reading emerging concerns, their panels and access logs. Which concerns is decided further
+    /// by `EmergingConcernVisibility`: only the raising signatory and those it is shared with.
+    case viewEmergingConcerns = "view-emerging-concerns"
+    /// Recording an emerging concern for one's signatory, widening its sharing, requesting a
+    /// regulatory review panel and recording the panel's business.
+    case raiseEmergingConcern = "raise-emerging-concern"
+    /// Reading impact assessments on educational opportunities.
+    case viewImpactAssessments = "view-impact-assessments"
+    /// The provider's or commissioner's side: drafting, submitting and withdrawing an assessment,
+    /// answering the team's comments.
+    case submitImpactAssessment = "submit-impact-assessment"
+    /// The quality team's side: taking an assessment under review, commenting, marking conditions met.
+    case manageImpactAssessments = "manage-impact-assessments"
+    /// Deciding an assessment: supported, supported with conditions or not supported.
+    case decideImpactAssessment = "decide-impact-assessment"
+    /// The early-warning view of an organisation and the regional list of signals.
+    case viewEarlyWarning = "view-early-warning"
+    /// Dismissing an early-warning signal with a reason.
+    case dismissSignal = "dismiss-signal"
+
     /// Allowed to every visitor, signed in or not.
     public var isPublic: Bool {
         switch self {
@@ -104,4 +125,7 @@ public enum Resource: Hashable, Sendable {
     case ownedBy(userID: String)
     /// A review: located like anything else, and also reached by the reviewers on its panel.
     case review(Location, panel: Set<String>)
+    /// An emerging concern about something at `about`, whose `parties` are the signatory codes of
+    /// the raising organisation and of those it is shared with (for raising: the raiser alone).
+    case emergingConcern(about: Location, parties: Set<String>)
 }

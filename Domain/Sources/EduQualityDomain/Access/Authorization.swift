@@ -16,15 +16,18 @@ public enum Authorization {
     /// The role × action matrix. Scope decides where each permitted action applies.
     public static func permittedActions(for role: Role) -> Set<Action> {
         switch role {
-        case .learner, .regulatorLiaison:
+        case .learner:
             []
+        case .regulatorLiaison:
+            [.viewEmergingConcerns, .raiseEmergingConcern]
         case .reviewer:
             [.viewReviews, .recordReviewFindings]
         case .educator:
             [.viewConcern, .workOnConcern]
         case .providerEducationLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
-             .viewQualityRegister, .viewGMCSurvey, .respondToReview, .completeSelfAssessment, .viewSelfAssessments]
+             .viewQualityRegister, .viewGMCSurvey, .respondToReview, .completeSelfAssessment, .viewSelfAssessments,
+             .viewImpactAssessments, .submitImpactAssessment]
         case .educationProviderLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics]
         case .ftsuGuardian:
@@ -33,13 +36,17 @@ public enum Authorization {
         case .regionalQualityTeam:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
-             .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews, .recordReviewFindings, .reviewSelfAssessment, .viewSelfAssessments]
+             .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews, .recordReviewFindings, .reviewSelfAssessment, .viewSelfAssessments,
+             .viewEmergingConcerns, .raiseEmergingConcern, .viewImpactAssessments, .manageImpactAssessments,
+             .decideImpactAssessment, .viewEarlyWarning, .dismissSignal]
         case .nationalQualityLead:
             [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .triageComments,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses, .publishSurveyRound,
              .exportSpeakUpReturn, .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
              .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey, .viewReviews, .manageReviews,
-             .recordReviewFindings, .manageSelfAssessmentWindows, .reviewSelfAssessment, .viewSelfAssessments]
+             .recordReviewFindings, .manageSelfAssessmentWindows, .reviewSelfAssessment, .viewSelfAssessments,
+             .viewEmergingConcerns, .raiseEmergingConcern, .viewImpactAssessments, .manageImpactAssessments,
+             .decideImpactAssessment, .viewEarlyWarning, .dismissSignal]
         case .administrator:
             [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
@@ -52,6 +59,14 @@ public enum Authorization {
         case .service:
             return assignment.scope == .national
         case .located(let location), .review(let location, _):
+            return assignment.scope.contains(location)
+        case .emergingConcern(let location, let parties):
+            // A regulator's liaison reaches a concern through its organisation being a party to
+            // it; everyone else (the quality teams) by where the concern's subject is.
+            if assignment.role == .regulatorLiaison {
+                guard case .organisation(let code) = assignment.scope else { return false }
+                return parties.contains(code)
+            }
             return assignment.scope.contains(location)
         case .ownedBy:
             return false

@@ -25,23 +25,28 @@ struct AuthorizationMatrixTests {
     static let expectedInScope: [Role: Set<Action>] = [
         .learner: [],
         .reviewer: [],
-        .regulatorLiaison: [],
+        .regulatorLiaison: [.viewEmergingConcerns, .raiseEmergingConcern],
         .educator: [.viewConcern, .workOnConcern],
         .providerEducationLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics, .viewSharedComments,
-                                 .viewQualityRegister, .viewGMCSurvey, .respondToReview, .completeSelfAssessment, .viewSelfAssessments],
+                                 .viewQualityRegister, .viewGMCSurvey, .respondToReview, .completeSelfAssessment, .viewSelfAssessments,
+                                 .viewImpactAssessments, .submitImpactAssessment],
         .educationProviderLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics],
         .ftsuGuardian: [.viewConcern, .workOnConcern, .decideConcern, .manageGuardianDirectory,
                         .recordSpeakUpCase, .exportSpeakUpReturn],
         .regionalQualityTeam: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics,
                                .triageComments, .viewQualityRegister, .editQualityRegister,
                                .decideIntensiveSupport, .importGMCSurvey, .viewGMCSurvey,
-                               .viewReviews, .manageReviews, .recordReviewFindings, .reviewSelfAssessment, .viewSelfAssessments],
+                               .viewReviews, .manageReviews, .recordReviewFindings, .reviewSelfAssessment, .viewSelfAssessments,
+                               .viewEmergingConcerns, .raiseEmergingConcern, .viewImpactAssessments, .manageImpactAssessments,
+                               .decideImpactAssessment, .viewEarlyWarning, .dismissSignal],
         .nationalQualityLead: [.viewConcern, .workOnConcern, .decideConcern, .viewConcernStatistics,
                                .triageComments, .manageQuestionnaires, .manageSurveyRounds,
                                .importSurveyResponses, .publishSurveyRound, .exportSpeakUpReturn,
                                .viewQualityRegister, .editQualityRegister, .decideIntensiveSupport,
                                .confirmTrainingSuspension, .importGMCSurvey, .viewGMCSurvey,
-                               .viewReviews, .manageReviews, .recordReviewFindings, .manageSelfAssessmentWindows, .reviewSelfAssessment, .viewSelfAssessments],
+                               .viewReviews, .manageReviews, .recordReviewFindings, .manageSelfAssessmentWindows, .reviewSelfAssessment, .viewSelfAssessments,
+                               .viewEmergingConcerns, .raiseEmergingConcern, .viewImpactAssessments, .manageImpactAssessments,
+                               .decideImpactAssessment, .viewEarlyWarning, .dismissSignal],
         .administrator: [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
                          .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
                          .manageGuardianDirectory, .manageIntensiveSupportCategories],
@@ -131,6 +136,27 @@ struct AuthorizationMatrixTests {
             #expect(Authorization.isAllowed(actor, action, offPanel) == inScope, "\(role) \(action) off panel")
             #expect(Authorization.isAllowed(actor, action, away) == ((inScope && role.scopeKind == .national) || reviewerMay),
                     "\(role) \(action) elsewhere")
+        }
+    }
+
+    @Test("an emerging concern is reached by a regulator's liaison only when its organisation is a party, by others by scope",
+          arguments: Role.allCases)
+    func emergingConcerns(role: Role) {
+        let actor = Self.actor(role)
+        // The matrix's organisation-scoped actors sit at RJ1: for a liaison, RJ1 stands for its regulator.
+        let party = Resource.emergingConcern(about: Self.elsewhere, parties: ["RJ1", "NMC"])
+        let notParty = Resource.emergingConcern(about: Self.home, parties: ["GMC", "NMC"])
+        let away = Resource.emergingConcern(about: Self.elsewhere, parties: ["GMC"])
+        for action in Action.allCases where !action.isPublic && !action.isPersonal {
+            let permitted = Self.expectedInScope[role]!.contains(action)
+            if role == .regulatorLiaison {
+                #expect(Authorization.isAllowed(actor, action, party) == permitted, "\(action) party")
+                #expect(!Authorization.isAllowed(actor, action, notParty), "\(action) not party")
+            } else {
+                #expect(Authorization.isAllowed(actor, action, notParty) == permitted, "\(role) \(action) in scope")
+                #expect(Authorization.isAllowed(actor, action, away) == (permitted && role.scopeKind == .national),
+                        "\(role) \(action) elsewhere")
+            }
         }
     }
 
