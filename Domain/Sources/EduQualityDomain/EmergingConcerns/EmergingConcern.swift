@@ -56,6 +56,10 @@ public struct EmergingConcern: Hashable, Sendable {
     /// The raiser and everyone it is shared with: the signatories who see it.
     public var parties: Set<String> { sharedWith.union([raisedBy]) }
 
+    /// Whom to notify of a change made for `signatory`: every other party, sorted. Notifications
+    /// go to these only, like everything else about the concern.
+    public func parties(except signatory: String) -> [String] { parties.subtracting([signatory]).sorted() }
+
     /// Shared-with codes in a stable order, for pages and the API.
     public var sharedWithSorted: [String] { sharedWith.sorted() }
 

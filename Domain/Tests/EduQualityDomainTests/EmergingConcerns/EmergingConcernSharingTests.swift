@@ -67,3 +67,15 @@ struct EmergingConcernSharingTests {
         #expect(concern.registerEntries == ["QR-00003"] && concern.isfDecisions == ["ISF-7"])
     }
 }
+
+@Suite("Emerging concerns: notifications go to the parties only")
+struct EmergingConcernNotificationTests {
+    @Test("a change by one party notifies the other parties, and nobody else")
+    func notified() throws {
+        var concern = try EmergingConcernFixtures.concern(shareWith: ["NMC", "CQC"])
+        #expect(concern.parties(except: "NMC") == ["CQC", "GMC"])
+        _ = try concern.share(add: ["HCPC"], by: "NMC", signatories: EmergingConcernFixtures.signatories)
+        #expect(concern.parties(except: "NMC") == ["CQC", "GMC", "HCPC"])
+        #expect(!concern.parties(except: "GMC").contains("NEQB"))
+    }
+}
