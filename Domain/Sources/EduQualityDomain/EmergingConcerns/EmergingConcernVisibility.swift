@@ -36,4 +36,12 @@ public enum EmergingConcernVisibility {
         Authorization.isAllowed(actor, .raiseEmergingConcern, concern.resource)
             && canSee(concern, viewer: viewer(for: actor, signatories: signatories))
     }
+
+    /// The signatory `actor` may raise a concern as, about something at `location` (a regional
+    /// team only about its region); nil when it may not raise one there.
+    public static func raisingSignatory(for actor: Actor, about location: Location, signatories: SignatoryList) -> String? {
+        guard let code = viewer(for: actor, signatories: signatories),
+              Authorization.isAllowed(actor, .raiseEmergingConcern, .emergingConcern(about: location, parties: [code])) else { return nil }
+        return code
+    }
 }

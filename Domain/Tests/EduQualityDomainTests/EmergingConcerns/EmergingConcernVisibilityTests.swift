@@ -77,4 +77,16 @@ struct EmergingConcernVisibilityTests {
         #expect(AccessLogEntry.readable(log, of: concern, viewer: "CQC").isEmpty)
         #expect(AccessLogEntry.readable(log, of: concern, viewer: nil).isEmpty)
     }
+
+    @Test("who may raise a concern, and as which signatory: a liaison anywhere as its regulator, a team in its region as the quality body")
+    func raisers() {
+        let london = Location(region: "LDN", organisation: "RJ1")
+        let list = F.signatories
+        #expect(EmergingConcernVisibility.raisingSignatory(for: F.gmc, about: london, signatories: list) == "GMC")
+        #expect(EmergingConcernVisibility.raisingSignatory(for: F.londonTeam, about: london, signatories: list) == "NEQB")
+        #expect(EmergingConcernVisibility.raisingSignatory(for: F.northWestTeam, about: london, signatories: list) == nil)
+        #expect(EmergingConcernVisibility.raisingSignatory(for: F.nationalLead, about: london, signatories: list) == "NEQB")
+        #expect(EmergingConcernVisibility.raisingSignatory(for: F.provider, about: london, signatories: list) == nil)
+        #expect(EmergingConcernVisibility.raisingSignatory(for: .publicVisitor, about: london, signatories: list) == nil)
+    }
 }
