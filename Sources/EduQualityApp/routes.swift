@@ -42,6 +42,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReviewsAPIController())
     try app.register(collection: PublicReviewsController())
     try app.register(collection: ReviewReportAPIController())
+    try app.register(collection: ReviewPagesController())
+    try app.register(collection: RequirementPagesController())
     try app.register(collection: SelfAssessmentPagesController())
     try app.register(collection: SelfAssessmentAPIController())
 }

@@ -84,15 +84,21 @@ extension Request {
 
     /// For pages and actions whose scope is checked record by record (a list, an import): the
     /// visitor must hold a role that may take `action` somewhere. 401 to the public, 403 to others.
-    func authorizeAnywhere(_ action: Action) throws {
-        guard holdsPermission(action) else { throw signedIn == nil ? AppError.unauthorised : AppError.forbidden }
+    func authorizeAnywhere(_ action: Action) throws { try authorizeAnywhere(anyOf: [action]) }
+
+    /// The same, for pages reached through any of several actions (a review's page: the team's
+    /// `viewReviews` or the provider's `respondToReview`).
+    func authorizeAnywhere(anyOf actions: [Action]) throws {
+        guard actions.contains(where: holdsPermission) else { throw signedIn == nil ? AppError.unauthorised : AppError.forbidden }
     }
 
     /// For a record outside the visitor's scope: 401 to the public, 403 to someone whose roles never
     /// allow `action`, and otherwise a 404 that tells them nothing about the record.
-    func notVisible(_ action: Action, _ message: String) -> AppError {
+    func notVisible(_ action: Action, _ message: String) -> AppError { notVisible(anyOf: [action], message) }
+
+    func notVisible(anyOf actions: [Action], _ message: String) -> AppError {
         if signedIn == nil { return .unauthorised }
-        return holdsPermission(action) ? .notFound(message) : .forbidden
+        return actions.contains(where: holdsPermission) ? .notFound(message) : .forbidden
     }
 
     /// The audit name of whoever acts: the account's email, or `public` (never an address).

@@ -86,10 +86,7 @@ struct ConcernStatisticsController: RouteCollection {
         let (by, breakdown) = try parameters(req)
         let table = ConcernStatistics.counts(try await concerns(req), by: by, breakdown: breakdown,
                                              threshold: req.config.disclosureThreshold)
-        let response = Response(status: .ok, body: .init(string: table.csv(rowHeader: by.rawValue)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "concerns-by-\(by.rawValue)-\(breakdown.rawValue).csv")
-        return response
+        return .csvAttachment(table.csv(rowHeader: by.rawValue), filename: "concerns-by-\(by.rawValue)-\(breakdown.rawValue).csv")
     }
 
     static func text(_ c: PublishedCount) -> String { c.value.map(String.init) ?? "Suppressed" }

@@ -41,7 +41,7 @@ struct ErrorMiddleware: AsyncMiddleware {
         case let report as ReportQueryError:
             return problem(for: ReportErrors.appError(report))
         case let invalid as InvalidForm:
-            return problem(for: AppError.invalid(invalid.problems.map { FieldError($0.field, $0.message) }))
+            return problem(for: AppError.invalid(invalid.fieldErrors))
         case let decoding as DecodingError:
             return Problem(title: "The request body could not be read", status: 400,
                            detail: Self.describe(decoding))

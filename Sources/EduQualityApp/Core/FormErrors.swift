@@ -1,3 +1,4 @@
+import EduQualityDomain
 /// A form's errors, for the error summary (`list`) and for each field's message (`by.field`).
 struct FormErrors: Encodable, ExpressibleByArrayLiteral {
     let list: [FieldError]
@@ -13,4 +14,9 @@ struct FormErrors: Encodable, ExpressibleByArrayLiteral {
     }
 
     init(arrayLiteral elements: FieldError...) { self.init(elements) }
+}
+
+extension InvalidForm {
+    /// The domain's field problems, as the pages and the API report them.
+    var fieldErrors: [FieldError] { problems.map { FieldError($0.field, $0.message) } }
 }

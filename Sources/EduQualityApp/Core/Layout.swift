@@ -23,6 +23,7 @@ enum MenuSection {
     static let alsoOwns: [String: [String]] = [
         "/concerns/queue": ["/concerns/cases", "/concerns/statistics"],
         "/speak-up/cases": ["/speak-up/returns", "/speak-up/guardians/manage"],
+        "/quality/reviews": ["/quality/requirements"],
     ]
 
     /// The href of the current section among `hrefs`, if any.
@@ -47,6 +48,7 @@ extension Request {
         if may(.viewGMCSurvey) { links.append(("GMC survey results", "/quality/gmc-survey")) }
         if may(.viewQualityRegister) { links.append(("Quality register", "/register")) }
         if may(.viewQualityRegister) { links.append(("Intensive support", "/isf")) }
+        if may(.viewReviews) || may(.respondToReview) { links.append(("Reviews", "/quality/reviews")) }
         if may(.viewSelfAssessments) { links.append(("Self-assessment", "/quality/self-assessment")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { links.append(("Administration", "/admin")) }
         else if Authorization.isAllowed(actor, .manageSurveyRounds, .service) { links.append(("Survey administration", "/admin/survey")) }

@@ -68,7 +68,7 @@ enum ISFStore {
                 decision = try form.validated(subject: subject.subject, history: history, scale: scale, knownEntries: known,
                                               id: UUID().uuidString, decidedBy: userID, today: .today())
             } catch let invalid as InvalidForm {
-                throw AppError.invalid(invalid.problems.map { FieldError($0.field, $0.message) })
+                throw AppError.invalid(invalid.fieldErrors)
             }
             let event = history.record(decision)
             let sequence = (try await ISFDecisionRecord.query(on: db).max(\.$sequence) ?? 0) + 1
@@ -87,7 +87,7 @@ enum ISFStore {
             var history = try await history(of: subject.subject, on: db)
             let event: AuditEvent
             do { event = try history.ratify(id, by: user.displayName, meetingDay: day, today: .today()) } catch let invalid as InvalidForm {
-                throw AppError.invalid(invalid.problems.map { FieldError($0.field, $0.message) })
+                throw AppError.invalid(invalid.fieldErrors)
             }
             guard let uuid = UUID(uuidString: id), let record = try await ISFDecisionRecord.find(uuid, on: db) else {
                 throw AppError.notFound("No such decision")

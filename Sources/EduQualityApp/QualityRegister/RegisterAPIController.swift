@@ -91,7 +91,7 @@ struct RegisterAPIController: RouteCollection {
                 reviewDue: body.reviewDue, owner: body.owner, reason: body.reason), req)
             try await RegisterStore.save(changed, change, record: record, req)
         } catch let invalid as InvalidForm {
-            throw AppError.invalid(invalid.problems.map { FieldError($0.field, $0.message) })
+            throw AppError.invalid(invalid.fieldErrors)
         }
         return try await dto(changed, history: try await RegisterStore.history(of: record, on: req.db), req)
     }

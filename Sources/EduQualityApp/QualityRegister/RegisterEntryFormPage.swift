@@ -15,6 +15,7 @@ struct RegisterEntryFormPage: Encodable {
     let linkedReferences: [String]
     let typedSourceReference: String
     let sourcesError: String?
+    let requirement: String?
 
     /// The form as posted (and as the page's query string prefills it).
     struct Posted: Content {
@@ -26,6 +27,8 @@ struct RegisterEntryFormPage: Encodable {
         var sourceReference: [String]?
         var newSourceKind: String?
         var newSourceReference: String?
+        /// The review requirement the entry is opened from, linked to it once opened.
+        var requirement: String?
 
         var form: NewRegisterEntryForm {
             var sources = zip(sourceKind ?? [], sourceReference ?? []).map { TypedSource(kind: $0, reference: $1) }
@@ -87,7 +90,8 @@ struct RegisterEntryFormPage: Encodable {
             sourceKinds: RegisterSourceKind.allCases.map { SelectOption(code: $0.rawValue, name: $0.displayName, selected: $0.rawValue == posted.newSourceKind, hint: $0.referenceFormat) },
             linked: try await RegisterSources.views(carried, req), hasLinked: !carried.isEmpty,
             linkedKinds: carried.map(\.kind.rawValue), linkedReferences: carried.map(\.reference),
-            typedSourceReference: posted.newSourceReference ?? "", sourcesError: errors.by["sources"])
+            typedSourceReference: posted.newSourceReference ?? "", sourcesError: errors.by["sources"],
+            requirement: FormProblems.clean(posted.requirement))
     }
 
     /// A new form prefilled from where it was opened: `?sourceKind=…&sourceReference=…` (a flag cell
@@ -96,6 +100,17 @@ struct RegisterEntryFormPage: Encodable {
         var posted = Posted()
         posted.organisation = req.query[String.self, at: "organisation"]
         posted.site = req.query[String.self, at: "site"]
+        if let reference = req.query[String.self, at: "requirement"] {
+            let found = try await RequirementStore.find(reference, allowing: .manageReviews, req)
+            let r = found.requirement
+            posted.requirement = r.reference
+            posted.organisation = r.organisation
+            posted.title = String(r.text.prefix(120))
+            posted.description = "\(r.kind.displayName) \(r.reference) from review \(r.review): \(r.text)"
+            posted.standards = r.standards
+            posted.professions = found.review.professions
+            return posted
+        }
         guard let kindText = req.query[String.self, at: "sourceKind"], let kind = RegisterSourceKind(rawValue: kindText),
               let reference = req.query[String.self, at: "sourceReference"],
               let source = try? RegisterSource(kind: kind, reference: reference),

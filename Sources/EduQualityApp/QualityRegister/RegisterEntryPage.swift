@@ -26,6 +26,8 @@ struct RegisterEntryPage: Encodable {
     let actions: [ActionRow]
     let history: [HistoryRow]
     let decisions: [Decision]
+    /// Review requirements that opened or update this entry, overdue ones marked.
+    let requirements: [RequirementRows.Row]
     let mayEdit: Bool
     let changeFields: [FormField]
     let actionFields: [FormField]
@@ -70,7 +72,10 @@ struct RegisterEntryPage: Encodable {
                 ActionRow(number: $0.number, text: $0.text, owner: $0.owner, due: $0.due.longDescription,
                           completed: $0.completedOn.map(\.longDescription), overdue: $0.isOverdue(on: today))
             },
-            history: Array(history), decisions: decisions, mayEdit: mayEdit,
+            history: Array(history), decisions: decisions,
+            requirements: RequirementRows.rows(try await RequirementStore.linked(toRegisterEntry: e.reference, req),
+                                               rule: req.reviewSettings.rules.rag, today: today),
+            mayEdit: mayEdit,
             changeFields: [
                 FormField("status", "Status", kind: .select, value: posted["status"] ?? e.status.rawValue, errors: errors,
                           options: RegisterEntryStatus.allCases.map { SelectOption(code: $0.rawValue, name: $0.displayName, selected: $0.rawValue == (posted["status"] ?? e.status.rawValue)) }),

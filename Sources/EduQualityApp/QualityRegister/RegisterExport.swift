@@ -27,10 +27,6 @@ enum RegisterExport {
 
     static func response(_ entries: [RegisterEntry], _ req: Request) async throws -> Response {
         let body = csv(entries, bands: req.riskBands, owners: try await RegisterOwners.names(on: req.db), today: .today())
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "quality-register-\(CalendarDay.today().iso).csv")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return .csvAttachment(body, filename: "quality-register-\(CalendarDay.today().iso).csv")
     }
 }

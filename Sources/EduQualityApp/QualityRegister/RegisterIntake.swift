@@ -16,7 +16,7 @@ enum RegisterIntake {
         do {
             draft = try form.validated(against: try await RegisterVocabulary.load(req.db), today: .today())
         } catch let invalid as InvalidForm {
-            return .invalid(invalid.problems.map { FieldError($0.field, $0.message) })
+            return .invalid(invalid.fieldErrors)
         }
         let location = Location(region: draft.region, organisation: draft.organisation, site: draft.site)
         guard Authorization.isAllowed(req.actor, .editQualityRegister, .located(location)) else {

@@ -52,8 +52,19 @@ struct RegisterPagesController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorizeAnywhere(.editQualityRegister)
         let posted = try req.content.decode(RegisterEntryFormPage.Posted.self)
+        var requirement: RequirementStore.Found?
+        if let reference = FormProblems.clean(posted.requirement) {
+            let found = try await RequirementStore.find(reference, allowing: .manageReviews, req)
+            guard FormProblems.clean(posted.organisation)?.uppercased() == found.requirement.organisation else {
+                let page = try await RegisterEntryFormPage.build(req, posted: posted, errors: [FieldError(
+                    "organisation", "An entry opened from \(found.requirement.reference) is about its provider, \(found.requirement.organisation).")])
+                return try await req.view.render("register/new", page).encodeResponse(status: .badRequest, for: req)
+            }
+            requirement = found
+        }
         switch try await RegisterIntake.open(posted.form, req) {
         case .opened(let entry):
+            if let requirement { try await RequirementRegisterLink.link(requirement, entry: entry.reference, req) }
             return req.redirect(to: "/register/\(entry.reference)?opened=1")
         case .invalid(let errors):
             let page = try await RegisterEntryFormPage.build(req, posted: posted, errors: errors)
@@ -128,7 +139,7 @@ struct RegisterPagesController: RouteCollection {
             return req.redirect(to: "/register/\(entry.reference)?done=\(done)")
         } catch let invalid as InvalidForm {
             let page = try await RegisterEntryPage.build(req, record: record, entry: entry,
-                                                         errors: invalid.problems.map { FieldError($0.field, $0.message) }, posted: posted)
+                                                         errors: invalid.fieldErrors, posted: posted)
             return try await req.view.render("register/entry", page).encodeResponse(status: .badRequest, for: req)
         }
     }

@@ -47,9 +47,6 @@ enum ReportExport {
         var p = ReportParameters(req)
         p.round = try c.access.round(p.round)
         let view = ReportToolView(req)
-        let response = Response(status: .ok, body: .init(string: try csv(view, p, c)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "survey-\(view.rawValue)-\(p.round ?? "all").csv")
-        return response
+        return .csvAttachment(try csv(view, p, c), filename: "survey-\(view.rawValue)-\(p.round ?? "all").csv")
     }
 }

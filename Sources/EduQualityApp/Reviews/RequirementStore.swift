@@ -21,10 +21,7 @@ enum RequirementStore {
     /// Every requirement the visitor may read, with its review, newest review first.
     static func visible(_ req: Request) async throws -> [Found] {
         let actor = req.actor
-        var reviews = try await ReviewStore.visible(to: actor, on: req.db)
-        let seen = Set(reviews.map(\.1.reference))
-        reviews += try await ReviewStore.visible(to: actor, allowing: .respondToReview, on: req.db)
-            .filter { !seen.contains($0.1.reference) }
+        let reviews = try await ReviewStore.readable(req)
         guard !reviews.isEmpty else { return [] }
         let byID = Dictionary(reviews.compactMap { pair in pair.0.id.map { ($0, pair) } }) { a, _ in a }
         let records = try await RequirementRecord.query(on: req.db).filter(\.$reviewID ~~ Array(byID.keys)).all()
@@ -37,6 +34,15 @@ enum RequirementStore {
             < (-$1.reviewRecord.number, $1.requirement.order.kind, $1.requirement.order.number) }
     }
 
+    /// The requirements linked to a register entry that the visitor may read.
+    static func linked(toRegisterEntry reference: String, _ req: Request) async throws -> [Requirement] {
+        let records = try await RequirementRecord.query(on: req.db).filter(\.$registerEntry == reference).all()
+        guard !records.isEmpty else { return [] }
+        let reviews = try await ReviewRecord.query(on: req.db).filter(\.$id ~~ Set(records.map(\.reviewID))).all()
+        let readable = Set(reviews.compactMap { r in r.review.flatMap { ReviewStore.mayRead(req.actor, $0) ? r.id : nil } })
+        return records.filter { readable.contains($0.reviewID) }.compactMap(\.requirement).sorted { $0.reference < $1.reference }
+    }
+
     /// The requirement with `reference`, once the visitor may do `action` on it (`.respondToReview`
     /// on the provider's own, `.manageReviews` through the review; nil: read it, either way).
     static func find(_ reference: String, allowing action: Action?, _ req: Request) async throws -> Found {
@@ -44,9 +50,7 @@ enum RequirementStore {
               let requirement = record.requirement,
               let reviewRecord = try await ReviewRecord.find(record.reviewID, on: req.db), let review = reviewRecord.review,
               ReviewStore.mayRead(req.actor, review) else {
-            throw req.signedIn == nil ? AppError.unauthorised
-                : req.holdsPermission(.viewReviews) || req.holdsPermission(.respondToReview)
-                    ? AppError.notFound("There is no requirement \(reference) you can see") : AppError.forbidden
+            throw req.notVisible(anyOf: ReviewStore.readingActions, "There is no requirement \(reference) you can see")
         }
         if let action {
             try req.authorize(action, action == .respondToReview ? .located(review.location) : ReviewStore.resource(review))

@@ -62,6 +62,15 @@ enum ReviewIntake {
         try await ReviewStore.save(changed, change, record: record, req)
     }
 
+    static func grade(_ record: ReviewRecord, _ review: Review, placement: String?, grade: String?, toMoveUp: String?,
+                      action: String?, actionOwner: String?, actionDue: String?, _ req: Request) async throws {
+        let typed = try PlacementGrade.validated(placement: placement, grade: grade, toMoveUp: toMoveUp, action: action,
+                                                 actionOwner: actionOwner, actionDue: actionDue, today: .today())
+        var changed = review
+        let change = try changed.grade(typed)
+        try await ReviewStore.save(changed, change, record: record, req)
+    }
+
     static func addRequirement(_ record: ReviewRecord, _ review: Review, _ form: NewRequirementForm, _ req: Request) async throws -> Requirement {
         let existing = try await RequirementStore.forReview(record, on: req.db).map(\.1)
         let framework = try await QualityFrameworkStore.current(on: req.db)

@@ -41,7 +41,8 @@ struct ReviewReportAPIController: RouteCollection {
     /// The review, for the team (`action`) or for its provider once the report has left draft.
     static func review(_ req: Request, team action: Action, providerMay: Bool) async throws -> (ReviewRecord, Review) {
         let id = req.parameters.get("id") ?? ""
-        if providerMay, !req.holdsPermission(action) || !req.holdsPermission(.viewReviews) {
+        let isTeam = req.holdsPermission(action) && req.holdsPermission(.viewReviews)
+        if providerMay, !isTeam {
             let found = try await ReviewStore.find(id, allowing: .respondToReview, req)
             guard found.1.report.stage != .draft else { throw AppError.notFound("There is no review \(id) you can see") }
             return found

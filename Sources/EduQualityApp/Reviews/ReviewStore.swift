@@ -41,17 +41,26 @@ enum ReviewStore {
         }
     }
 
-    /// The review with `reference`, once the visitor may do `action` on it; one they may not see
-    /// answers as one that does not exist.
-    static func find(_ reference: String, allowing action: Action, _ req: Request) async throws -> (ReviewRecord, Review) {
+    /// The actions through which a review is read at all.
+    static let readingActions: [Action] = [.viewReviews, .respondToReview]
+
+    /// Every review the visitor may read, through the review or as its provider, newest first.
+    static func readable(_ req: Request) async throws -> [(ReviewRecord, Review)] {
+        var reviews = try await visible(to: req.actor, on: req.db)
+        let seen = Set(reviews.map(\.1.reference))
+        reviews += try await visible(to: req.actor, allowing: .respondToReview, on: req.db).filter { !seen.contains($0.1.reference) }
+        return reviews.sorted { $0.0.number > $1.0.number }
+    }
+
+    /// The review with `reference`, once the visitor may do `action` on it (nil: read it, either
+    /// way); one they may not see answers as one that does not exist.
+    static func find(_ reference: String, allowing action: Action?, _ req: Request) async throws -> (ReviewRecord, Review) {
         guard let record = try await ReviewRecord.query(on: req.db).filter(\.$reference == reference.uppercased()).first(),
               let review = record.review, mayRead(req.actor, review) else {
-            throw req.notVisible(action, "There is no review \(reference) you can see")
+            throw req.notVisible(anyOf: action.map { [$0] } ?? readingActions, "There is no review \(reference) you can see")
         }
-        if action == .respondToReview {
-            try req.authorize(action, .located(review.location))
-        } else {
-            try req.authorize(action, resource(review))
+        if let action {
+            try req.authorize(action, action == .respondToReview ? .located(review.location) : resource(review))
         }
         return (record, review)
     }

@@ -139,9 +139,7 @@ struct ReviewsAPIController: RouteCollection {
                                            region: req.query[String.self, at: "region"], status: req.query[String.self, at: "status"],
                                            kind: req.query[String.self, at: "kind"], overdue: req.query[String.self, at: "overdue"])
         let today = CalendarDay.today()
-        guard req.holdsPermission(.viewReviews) || req.holdsPermission(.respondToReview) else {
-            throw req.signedIn == nil ? AppError.unauthorised : AppError.forbidden
-        }
+        try req.authorizeAnywhere(anyOf: ReviewStore.readingActions)
         let found = try await RequirementStore.visible(req).filter { filter.matches($0.requirement, on: today) }
         let number = try req.pageNumber()
         let rule = req.reviewSettings.rules.rag

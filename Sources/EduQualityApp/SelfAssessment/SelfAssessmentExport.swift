@@ -28,10 +28,6 @@ enum SelfAssessmentExport {
     }
 
     static func response(_ body: String, year: AssessmentYear) -> Response {
-        let response = Response(status: .ok, body: .init(string: body))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "self-assessment-\(year.label).csv")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        .csvAttachment(body, filename: "self-assessment-\(year.label).csv")
     }
 }

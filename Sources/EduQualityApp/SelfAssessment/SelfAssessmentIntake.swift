@@ -99,7 +99,3 @@ enum SelfAssessmentIntake {
         return typed
     }
 }
-
-extension InvalidForm {
-    var fieldErrors: [FieldError] { problems.map { FieldError($0.field, $0.message) } }
-}

@@ -57,11 +57,7 @@ struct SpeakUpReturnsController: RouteCollection {
 
     @Sendable func csv(req: Request) async throws -> Response {
         let (quarter, _, quarterlyReturn) = try await build(req)
-        let response = Response(status: .ok, body: .init(string: quarterlyReturn.csv))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        let file = "speak-up-return-\(quarter.label.replacingOccurrences(of: " ", with: "-")).csv"
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file)\"")
-        return response
+        return .csvAttachment(quarterlyReturn.csv, filename: "speak-up-return-\(quarter.label.replacingOccurrences(of: " ", with: "-")).csv")
     }
 
     /// The quarter asked for (the last completed one by default), the organisations the return

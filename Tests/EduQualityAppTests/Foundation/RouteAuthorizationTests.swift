@@ -10,11 +10,15 @@ import VaporTesting
 /// the public and for every role: the answer must be exactly what the domain rule says.
 @Suite("Routes × roles")
 struct RouteAuthorizationTests {
+    struct Alternative: Sendable { let action: Action; let resource: Resource }
+
     struct Route: Sendable, CustomTestStringConvertible {
         let method: HTTPMethod
         let path: String
         let action: Action
         var resource: Resource = .service
+        /// A second rule that also admits the visitor (a review's page: the team's or the provider's).
+        var orElse: Alternative? = nil
         var testDescription: String { "\(method) \(path)" }
     }
 
@@ -91,7 +95,7 @@ struct RouteAuthorizationTests {
          "/isf", "/api/v1/isf", "/admin/isf-categories",
          "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey",
          "/quality/self-assessment", "/api/v1/self-assessments", "/api/v1/reviews", "/api/v1/requirements",
-         "/quality/evidence"].contains { key.contains(" \($0)") }
+         "/quality/evidence", "/quality/reviews", "/quality/requirements"].contains { key.contains(" \($0)") }
     }
 
     static func pattern(_ path: String) -> String {

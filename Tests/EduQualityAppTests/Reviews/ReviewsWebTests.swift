@@ -18,7 +18,8 @@ struct ReviewsWebTests {
     }
 
     /// Posts `text` and a file through the multipart API, the form token first.
-    static func update(_ browser: TestBrowser, _ id: String, text: String, name: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+    static func update(_ browser: TestBrowser, _ id: String, text: String, name: String, bytes: [UInt8],
+                       path: String? = nil) async throws -> TestingHTTPResponse {
         try await browser.get("/account")
         let boundary = "eq-review-boundary"
         var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrfToken ?? "")\r\n")
@@ -28,7 +29,7 @@ struct ReviewsWebTests {
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return try await browser.send(.POST, "/api/v1/requirements/\(id)/updates", headers: headers, body: body)
+        return try await browser.send(.POST, path ?? "/api/v1/requirements/\(id)/updates", headers: headers, body: body)
     }
 
     /// A provider education lead at another trust (T002).

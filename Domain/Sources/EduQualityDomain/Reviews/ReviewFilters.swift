@@ -22,6 +22,8 @@ public struct ReviewFilter: Hashable, Sendable {
         (organisation == nil || review.organisation == organisation) && (region == nil || review.region == region)
             && (status == nil || review.status == status) && (type == nil || review.type == type)
     }
+
+    public var isActive: Bool { organisation != nil || region != nil || status != nil || type != nil }
 }
 
 /// Requirements narrowed by provider, region, status (or `live`: anything still the provider's to
