@@ -17,6 +17,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
         app.storage[CommentKeywordsKey.self] = try JSONDecoder().decode(CommentKeywords.self, from: data)
     }
     try app.loadQualitySettings(seedDirectory: config.seedDirectory)
+    try app.loadSignatories(seedDirectory: config.seedDirectory)
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }
 

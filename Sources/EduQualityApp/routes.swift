@@ -44,6 +44,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReviewReportAPIController())
     try app.register(collection: ReviewPagesController())
     try app.register(collection: RequirementPagesController())
+    try app.register(collection: EmergingConcernsAPIController())
+    try app.register(collection: EmergingConcernPagesController())
     try app.register(collection: SelfAssessmentPagesController())
     try app.register(collection: SelfAssessmentAPIController())
 }

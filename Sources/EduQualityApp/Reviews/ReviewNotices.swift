@@ -21,7 +21,7 @@ enum ReviewNotices {
         case .factualAccuracy:
             guard let due = review.report.commentsDue else { return [] }
             notice = .factualAccuracy(review: review.reference, provider: provider, due: due,
-                                      link: req.application.link("/quality/reviews/\(review.reference)/report"))
+                                      link: req.application.link("/quality/reviews/\(review.reference)#report"))
             kind = "review-factual-accuracy"
         case .published:
             notice = .published(review: review.reference, provider: provider, link: req.application.link("/reviews/\(review.reference)"))

@@ -24,6 +24,7 @@ struct DemoSeeder {
         .init(email: "regional-team@demo.eduquality.test", name: "Rowan Regional Team", role: .regionalQualityTeam, scope: "LDN"),
         .init(email: "national-lead@demo.eduquality.test", name: "Nia National Lead", role: .nationalQualityLead, scope: nil),
         .init(email: "regulator@demo.eduquality.test", name: "Reg Liaison", role: .regulatorLiaison, scope: "GMC"),
+        .init(email: "regulator-nmc@demo.eduquality.test", name: "Nell NMC Liaison", role: .regulatorLiaison, scope: "NMC"),
         .init(email: "reviewer@demo.eduquality.test", name: "Robin Reviewer", role: .reviewer, scope: nil),
         .init(email: "admin@demo.eduquality.test", name: "Ada Administrator", role: .administrator, scope: nil),
     ]
@@ -47,6 +48,7 @@ struct DemoSeeder {
         try await QualityDemoSeeder(app: app).seed()
         try await ReviewDemoSeeder(app: app).seed()
         try await SelfAssessmentDemoSeeder(app: app).seed()
+        try await EmergingConcernDemoSeeder(app: app).seed()
         return password
     }
 

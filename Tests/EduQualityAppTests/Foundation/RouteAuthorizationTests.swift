@@ -73,7 +73,7 @@ struct RouteAuthorizationTests {
         "GET /api/v1/specialties", "GET /api/v1/placement-types", "GET /api/v1/training-levels", "GET /api/v1/regions",
         "POST /account/tokens/:id/revoke", "GET /quality-framework", "GET /api/v1/quality-framework",
         "GET /reviews", "GET /reviews/feed.atom", "GET /reviews/providers/:code", "GET /reviews/:id",
-        "GET /api/v1/review-types", "GET /api/v1/review-reports", "GET /api/v1/review-reports/:id",
+        "GET /api/v1/review-types", "GET /api/v1/review-reports", "GET /api/v1/review-reports/:id", "GET /api/v1/signatories",
     ]
 
     @Test("every route is either public or listed with its action here")
@@ -95,7 +95,8 @@ struct RouteAuthorizationTests {
          "/isf", "/api/v1/isf", "/admin/isf-categories",
          "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey",
          "/quality/self-assessment", "/api/v1/self-assessments", "/api/v1/reviews", "/api/v1/requirements",
-         "/quality/evidence", "/quality/reviews", "/quality/requirements"].contains { key.contains(" \($0)") }
+         "/quality/evidence", "/quality/reviews", "/quality/requirements",
+         "/quality/emerging-concerns", "/api/v1/emerging-concerns"].contains { key.contains(" \($0)") }
     }
 
     static func pattern(_ path: String) -> String {
