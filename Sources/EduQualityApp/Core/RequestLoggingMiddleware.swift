@@ -8,7 +8,12 @@ struct RequestLoggingMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        request.logger.info("\(request.method.rawValue) \(Self.loggablePath(request.url.path)) \(response.status.code) \(String(format: "%.1f", ms))ms")
+        let path = Self.loggablePath(request.url.path)
+        let duration = String(format: "%.1f", ms)
+        request.logger.info("\(request.method.rawValue) \(path) \(response.status.code) \(duration)ms", metadata: [
+            "method": .string(request.method.rawValue), "path": .string(path),
+            "status": .stringConvertible(response.status.code), "ms": .string(duration),
+        ])
         return response
     }
 

@@ -31,5 +31,6 @@ enum AppMigrations {
         M021_CreateIntensiveSupport(),
         M022_CreateReviews(),
         M023_CreateSelfAssessments(),
+        M024_CreateSharedLimitsAndJobLeases(),
     ]
 }
