@@ -10,10 +10,12 @@ struct RequestLoggingMiddleware: AsyncMiddleware {
         let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         let path = Self.loggablePath(request.url.path)
         let duration = String(format: "%.1f", ms)
-        request.logger.info("\(request.method.rawValue) \(path) \(response.status.code) \(duration)ms", metadata: [
+        // The same again as fields for structured logs; plain text has them in the message already.
+        let fields: Logger.Metadata? = request.logger.handler is JSONLogHandler ? [
             "method": .string(request.method.rawValue), "path": .string(path),
             "status": .stringConvertible(response.status.code), "ms": .string(duration),
-        ])
+        ] : nil
+        request.logger.info("\(request.method.rawValue) \(path) \(response.status.code) \(duration)ms", metadata: fields)
         return response
     }
 

@@ -51,6 +51,7 @@ struct HealthAndReadinessTests {
             #expect(problem.detail == "reportingEngine: not loaded")
             // MUT
             try await app.startServices()
+            try await app.firstHousekeepingDone()
             let after = try await app.testing().sendRequest(.GET, "/ready")
             // validate
             #expect(after.status == .ok)
@@ -66,6 +67,7 @@ struct HealthAndReadinessTests {
         try await withTestApp(.sqlite) { app in
             // setup
             try await app.startServices()
+            try await app.firstHousekeepingDone()
             let last = AppMigrations.all.last!.name
             try await MigrationLog.query(on: app.db).filter(\.$name == last).delete()
             // MUT

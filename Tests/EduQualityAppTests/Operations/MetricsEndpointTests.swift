@@ -76,11 +76,8 @@ struct MetricsEndpointTests {
             #expect(body.contains("eduquality_database_ping_seconds "))
             #expect(body.contains("eduquality_database_pool_max_connections "))
             // housekeeping ran once on start, through its lease
-            var later = body
-            for _ in 0..<50 where !later.contains(#"job="housekeeping",outcome="ran"} 1"#) {
-                try await Task.sleep(for: .milliseconds(100))
-                later = try await Self.scrape(app).body.string
-            }
+            try await app.firstHousekeepingDone()
+            let later = try await Self.scrape(app).body.string
             #expect(later.contains(#"eduquality_background_job_runs_total{job="housekeeping",outcome="ran"} 1"#))
         }
     }

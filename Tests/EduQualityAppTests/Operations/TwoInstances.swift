@@ -76,3 +76,13 @@ enum TestInstance {
         }
     }
 }
+
+extension Application {
+    /// Waits for the first housekeeping turn that `startServices` began (up to 30 s), so that a
+    /// test's teardown does not drop its database under it.
+    func firstHousekeepingDone() async throws {
+        for _ in 0..<300 where !serviceMetrics.exposition().contains(#"eduquality_background_job_runs_total{job="housekeeping""#) {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+}

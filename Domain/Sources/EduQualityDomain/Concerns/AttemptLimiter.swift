@@ -57,9 +57,11 @@ public struct AttemptLimiter: Sendable {
     }
 
     /// The same rule over attempts kept elsewhere (a database every instance shares): seconds
-    /// until another is allowed, or nil when it would be allowed now.
+    /// until another is allowed, or nil when it would be allowed now. An attempt stamped ahead of
+    /// this clock (by another instance, or by storage rounding) counts as made now: it never
+    /// lengthens the wait.
     public static func refusal(_ times: [Date], limit: Int, window: TimeInterval, at now: Date) -> TimeInterval? {
-        let recent = times.filter { now.timeIntervalSince($0) < window }
+        let recent = times.map { min($0, now) }.filter { now.timeIntervalSince($0) < window }
         guard recent.count >= limit, let oldest = recent.min() else { return nil }
         return max(0, window - now.timeIntervalSince(oldest))
     }

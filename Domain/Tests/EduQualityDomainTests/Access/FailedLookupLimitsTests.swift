@@ -68,6 +68,13 @@ struct FailedLookupLimitsTests {
         #expect(limits.counting(full, hasCode: true, at: later) == (code: true, everyone: true), "the window passed")
     }
 
+    @Test("a failure stamped a little ahead of the clock never lengthens the wait")
+    func stampedAhead() {
+        let limits = FailedLookupLimits(perCode: 1, global: 100)
+        let ahead = FailedLookupLimits.Recent(code: [Self.start.addingTimeInterval(0.000_01)])
+        #expect(limits.refusal(ahead, at: Self.start) == 15 * 60)
+    }
+
     /// What the store loads: the code's failures within its window and everyone's within theirs.
     private static func recent(_ stored: [(code: String?, at: Date)], code: String?, limits: FailedLookupLimits,
                                at now: Date) -> FailedLookupLimits.Recent {
