@@ -6,7 +6,7 @@ import Testing
 import Vapor
 import VaporTesting
 
-@Suite("Backup and restore")
+@Suite("Backup and restore", .serialized)
 struct BackupRestoreTests {
     static var seed: String { FileManager.default.currentDirectoryPath + "/Seed" }
 
