@@ -5,6 +5,9 @@ import Vapor
 /// Work the server does on its own while it runs: keeping the reporting engine up to date (every
 /// two seconds, so responses written by the import command or another instance show within five),
 /// telling handlers about overdue concerns, and logging rounds that opened or closed by date.
+/// The reporting engine is each instance's own memory, so every instance refreshes its own; the
+/// jobs that write (mail delivery, housekeeping) run on one instance at a time, whichever holds
+/// the job's lease (`JobLease`).
 final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     private var tasks: [Task<Void, Never>] = []
 
@@ -18,7 +21,11 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: Self.reportRefreshInterval)
                 guard !Task.isCancelled, let engine = app.reportEngine else { continue }
-                do { try await engine.refresh(db: app.db, catalog: app.surveyCatalog) } catch {
+                do {
+                    try await engine.refresh(db: app.db, catalog: app.surveyCatalog)
+                    app.serviceMetrics.jobRun("report-refresh", outcome: "ran")
+                } catch {
+                    app.serviceMetrics.jobRun("report-refresh", outcome: "failed")
                     logger.warning("report refresh failed: \(String(describing: error))")
                 }
             }
@@ -28,7 +35,11 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: Self.mailInterval)
                     guard !Task.isCancelled else { return }
-                    do { try await OutboxDelivery(db: app.db, smtp: smtp, threadPool: app.threadPool).deliver() } catch {
+                    do {
+                        try await Self.leased("outbox-delivery", every: Self.mailInterval, app) {
+                            _ = try await OutboxDelivery(db: app.db, smtp: smtp, threadPool: app.threadPool).deliver()
+                        }
+                    } catch {
                         logger.warning("outbox delivery failed: \(String(describing: error))")
                     }
                 }
@@ -36,7 +47,9 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         }
         tasks.append(Task {
             while !Task.isCancelled {
-                do { try await Self.housekeeping(app) } catch is CancellationError {
+                do {
+                    try await Self.leased("housekeeping", every: Self.housekeepingInterval, app) { try await Self.housekeeping(app) }
+                } catch is CancellationError {
                     return
                 } catch {
                     logger.warning("housekeeping failed: \(String(describing: error))")
@@ -46,19 +59,37 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         })
     }
 
-    /// Stops the jobs and waits for them, before the databases close.
+    /// Stops the jobs and waits for them, before the databases close, and hands their leases on.
     func shutdownAsync(_ application: Application) async {
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
+        try? await application.jobLease.releaseAll()
     }
 
-    /// Old sign-in failures forgotten, the batch of anonymous audit events once a batch time has
+    /// Runs `job` if this instance takes its lease for one interval, counting the turn in `/metrics`.
+    static func leased(_ name: String, every interval: Duration, _ app: Application,
+                       _ job: () async throws -> Void) async throws {
+        guard try await app.jobLease.take(name, for: TimeInterval(interval.components.seconds)) else {
+            app.serviceMetrics.jobRun(name, outcome: "skipped")
+            return
+        }
+        do {
+            try await job()
+            app.serviceMetrics.jobRun(name, outcome: "ran")
+        } catch {
+            app.serviceMetrics.jobRun(name, outcome: "failed")
+            throw error
+        }
+    }
+
+    /// Old sign-in and look-up failures forgotten, the batch of anonymous audit events once a batch time has
     /// passed, the audited counts of survey responses of days that have ended, overdue notices
     /// (each sent once per stage and clock), ISF review reminders and overdue reviews, overdue immediate
     /// mandatory requirements (to the regional team, once each), self-assessment reminders and overdue
     /// notices, and round state changes.
     static func housekeeping(_ app: Application, now: Date = Date()) async throws {
         try await LoginThrottleStore.prune(db: app.db, at: now)
+        try await FailedLookups.prune(db: app.db, at: now)
         let today = CalendarDay(now)
         try await AuditLog.appendPendingBatchIfDue(on: app.db, now: now)
         try await SurveyResponseDailyAudit.appendCounts(before: today, on: app.db)

@@ -13,6 +13,8 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     app.resumeAttempts = .resumeCodes()
     app.storage[QuestionnaireCacheKey.self] = QuestionnaireCache()
     app.storage[ImportJobsKey.self] = ImportJobs()
+    app.storage[ServiceMetricsKey.self] = ServiceMetrics()
+    app.storage[InstanceIDKey.self] = InstanceID.make()
     if let data = FileManager.default.contents(atPath: config.seedDirectory + "/reference/comment-keywords.json") {
         app.storage[CommentKeywordsKey.self] = try JSONDecoder().decode(CommentKeywords.self, from: data)
     }
@@ -38,6 +40,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     // Order matters: errors wrap everything, so even a failing middleware answers with a page.
     app.middleware = Middlewares()
     app.middleware.use(RequestLoggingMiddleware())
+    app.middleware.use(HTTPMetricsMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestTargetLimits())

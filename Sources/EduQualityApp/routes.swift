@@ -1,6 +1,7 @@
 import Vapor
 
 func routes(_ app: Application) throws {
+    try app.register(collection: OperationsController())
     try app.register(collection: HomeController())
     try app.register(collection: SessionController())
     try app.register(collection: AccountController())

@@ -11,6 +11,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportGMCSurveyCommand(), as: "import-gmc-survey")
     app.asyncCommands.use(GenerateResponsesCommand(), as: "generate-responses")
     app.asyncCommands.use(OutboxCommands(), as: "outbox")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 /// `eduquality outbox deliver`: sends waiting notices through the mail relay in `SMTP_HOST`.

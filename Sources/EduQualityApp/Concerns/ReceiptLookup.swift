@@ -18,7 +18,7 @@ struct ReceiptLookup {
         let now = Date()
         let attempts = req.application.receiptAttempts
         let code = ReceiptCode(typed: typed)
-        if let wait = await attempts.refusal(code: code?.locator, at: now) {
+        if let wait = try await attempts.refusal(code: code?.locator, at: now, db: req.db, secret: req.config.receiptSecret) {
             throw AppError.tooManyRequests(retryAfterSeconds: wait)
         }
         if let code {
@@ -28,7 +28,7 @@ struct ReceiptLookup {
             }
             if let record = try await legacyMatch(code, digest: digest) { return record }
         }
-        await attempts.fail(code: code?.locator, at: now)
+        try await attempts.fail(code: code?.locator, at: now, db: req.db, secret: req.config.receiptSecret)
         throw Self.notFound
     }
 

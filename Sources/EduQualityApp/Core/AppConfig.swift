@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
     /// Where evidence files are kept (`evidence` in the data folder; outside the web root, since
     /// only `Public/` is served). Tests get a fresh temporary folder.
     public var evidenceDirectory: String = NSTemporaryDirectory() + "eduquality-evidence-" + UUID().uuidString
+    /// `METRICS_TOKEN`: the Bearer token `/metrics` asks for; unset, `/metrics` is not served.
+    public var metricsToken: String? = nil
 
     public init(database: DatabaseChoice, secureCookies: Bool = false,
                 disclosureThreshold: DisclosureThreshold = .standard,
@@ -46,7 +48,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `EDUQUALITY_DATA_DIR`, `PUBLIC_URL`, `DISCLOSURE_THRESHOLD`, `FORM_SECRET`,
-    /// `RECEIPT_SECRET`, `EVIDENCE_DIR`.
+    /// `RECEIPT_SECRET`, `EVIDENCE_DIR`, `METRICS_TOKEN`, the concern clocks and the mail relay.
     public static func fromEnvironment(workingDirectory: String, demo: Bool) throws -> AppConfig {
         let env = ProcessInfo.processInfo.environment
         let database: DatabaseChoice
@@ -101,6 +103,12 @@ public struct AppConfig: Sendable {
             config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         config.smtp = smtpFromEnvironment()
+        if let token = env["METRICS_TOKEN"], !token.isEmpty {
+            guard token.utf8.count >= 16 else {
+                throw ConfigError("METRICS_TOKEN must be at least 16 characters (or unset to serve no /metrics)")
+            }
+            config.metricsToken = token
+        }
         return config
     }
 

@@ -8,7 +8,14 @@ struct RequestLoggingMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        request.logger.info("\(request.method.rawValue) \(Self.loggablePath(request.url.path)) \(response.status.code) \(String(format: "%.1f", ms))ms")
+        let path = Self.loggablePath(request.url.path)
+        let duration = String(format: "%.1f", ms)
+        // The same again as fields for structured logs; plain text has them in the message already.
+        let fields: Logger.Metadata? = request.logger.handler is JSONLogHandler ? [
+            "method": .string(request.method.rawValue), "path": .string(path),
+            "status": .stringConvertible(response.status.code), "ms": .string(duration),
+        ] : nil
+        request.logger.info("\(request.method.rawValue) \(path) \(response.status.code) \(duration)ms", metadata: fields)
         return response
     }
 

@@ -6,6 +6,9 @@ import SQLKit
 import Vapor
 
 enum DatabaseSetup {
+    /// Each event loop's PostgreSQL connections at most (SQLite has one per event loop).
+    static let postgresConnectionsPerEventLoop = 8
+
     static func configure(_ app: Application, _ choice: AppConfig.DatabaseChoice, searchPath: [String]? = nil) throws {
         switch choice {
         case .sqliteMemory:
@@ -19,7 +22,7 @@ enum DatabaseSetup {
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = searchPath
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8,
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: postgresConnectionsPerEventLoop,
                                          connectionPoolTimeout: .seconds(60), sqlLogLevel: .trace), as: .psql)
         }
     }
@@ -29,5 +32,14 @@ enum DatabaseSetup {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    }
+}
+
+extension Application {
+    /// The most connections this instance opens to its database.
+    var databasePoolSize: Int {
+        let loops = Array(eventLoopGroup.makeIterator()).count
+        if case .postgres = config.database { return loops * DatabaseSetup.postgresConnectionsPerEventLoop }
+        return loops
     }
 }

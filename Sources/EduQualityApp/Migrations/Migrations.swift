@@ -31,6 +31,7 @@ enum AppMigrations {
         M021_CreateIntensiveSupport(),
         M022_CreateReviews(),
         M023_CreateSelfAssessments(),
+        M024_CreateSharedLimitsAndJobLeases(),
         M025_CreateEmergingConcerns(),
     ]
 }

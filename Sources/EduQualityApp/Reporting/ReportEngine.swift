@@ -29,7 +29,11 @@ final class ReportEngine: @unchecked Sendable {
         self.themeNames = themeNames
     }
 
+    private var lastRefresh: Date?
+
     var responseCount: Int { lock.withLock { store.count } }
+    /// When the last refresh finished, for the refresh lag in `/metrics`.
+    var refreshedAt: Date? { lock.withLock { lastRefresh } }
 
     /// What every visitor sees: the store, the published rounds (oldest first) and the histories
     /// of rounds published more than once.
@@ -126,6 +130,8 @@ final class ReportEngine: @unchecked Sendable {
                 }
             }
         }
+        let finished = Date()
+        lock.withLock { lastRefresh = finished }
         return added
     }
 }

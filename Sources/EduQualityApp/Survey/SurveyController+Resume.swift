@@ -78,9 +78,9 @@ extension SurveyController {
         guard let code else { return .notFound }
         let now = Date()
         let attempts = req.application.resumeAttempts
-        if let wait = await attempts.refusal(code: SurveyDraftStore.hash(code), at: now) { return .tooManyAttempts(retryAfter: wait) }
+        if let wait = try await attempts.refusal(code: SurveyDraftStore.hash(code), at: now, db: req.db, secret: req.config.receiptSecret) { return .tooManyAttempts(retryAfter: wait) }
         guard let draft = try await SurveyDraftStore(db: req.db).load(code) else {
-            await attempts.fail(code: SurveyDraftStore.hash(code), at: now)
+            try await attempts.fail(code: SurveyDraftStore.hash(code), at: now, db: req.db, secret: req.config.receiptSecret)
             return .notFound
         }
         return .found(draft, code)

@@ -74,6 +74,8 @@ struct RouteAuthorizationTests {
         "POST /account/tokens/:id/revoke", "GET /quality-framework", "GET /api/v1/quality-framework",
         "GET /reviews", "GET /reviews/feed.atom", "GET /reviews/providers/:code", "GET /reviews/:id",
         "GET /api/v1/review-types", "GET /api/v1/review-reports", "GET /api/v1/review-reports/:id", "GET /api/v1/signatories",
+        // operations: /metrics answers only with its own token (MetricsEndpointTests), never a role
+        "GET /health", "GET /ready", "GET /metrics",
     ]
 
     @Test("every route is either public or listed with its action here")

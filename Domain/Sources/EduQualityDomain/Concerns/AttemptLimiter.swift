@@ -53,7 +53,15 @@ public struct AttemptLimiter: Sendable {
     /// Seconds until an attempt for `key` would be allowed, without counting one; nil when it
     /// would be allowed now.
     public func refusal(_ key: String, at now: Date) -> TimeInterval? {
-        let recent = (attempts[key] ?? []).filter { now.timeIntervalSince($0) < window }
+        Self.refusal(attempts[key] ?? [], limit: limit, window: window, at: now)
+    }
+
+    /// The same rule over attempts kept elsewhere (a database every instance shares): seconds
+    /// until another is allowed, or nil when it would be allowed now. An attempt stamped ahead of
+    /// this clock (by another instance, or by storage rounding) counts as made now: it never
+    /// lengthens the wait.
+    public static func refusal(_ times: [Date], limit: Int, window: TimeInterval, at now: Date) -> TimeInterval? {
+        let recent = times.map { min($0, now) }.filter { now.timeIntervalSince($0) < window }
         guard recent.count >= limit, let oldest = recent.min() else { return nil }
         return max(0, window - now.timeIntervalSince(oldest))
     }
