@@ -70,6 +70,7 @@ struct RouteAuthorizationTests {
         "POST /account/tokens/:id/revoke", "GET /quality-framework", "GET /api/v1/quality-framework",
         "GET /reviews", "GET /reviews/feed.atom", "GET /reviews/providers/:code", "GET /reviews/:id",
         "GET /api/v1/review-types", "GET /api/v1/review-reports", "GET /api/v1/review-reports/:id",
+        "GET /api", "GET /api/v1/openapi.json", "GET /api/v1/openapi.yaml",
     ]
 
     @Test("every route is either public or listed with its action here")
