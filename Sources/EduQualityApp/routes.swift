@@ -49,4 +49,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: EmergingConcernPagesController())
     try app.register(collection: SelfAssessmentPagesController())
     try app.register(collection: SelfAssessmentAPIController())
+    try app.register(collection: APIDescriptionController(document: try app.apiDocument))
 }

@@ -76,6 +76,7 @@ struct RouteAuthorizationTests {
         "GET /api/v1/review-types", "GET /api/v1/review-reports", "GET /api/v1/review-reports/:id", "GET /api/v1/signatories",
         // operations: /metrics answers only with its own token (MetricsEndpointTests), never a role
         "GET /health", "GET /ready", "GET /metrics",
+        "GET /api", "GET /api/v1/openapi.json", "GET /api/v1/openapi.yaml",
     ]
 
     @Test("every route is either public or listed with its action here")
