@@ -82,13 +82,13 @@ struct HealthAndReadinessTests {
         }
     }
 
+    /// No wall-clock assertion: under a full parallel test run the scheduler may be late, but the
+    /// deadline still answers before a body 300 times as long, which would otherwise return normally.
     @Test("a deadline answers when the work it waits for never does")
     func deadline() async throws {
-        let started = ContinuousClock.now
         await #expect(throws: DeadlinePassed.self) {
             try await withDeadline(.milliseconds(100)) { try await Task.sleep(for: .seconds(30)) }
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(try await withDeadline(.seconds(5)) { 42 } == 42)
     }
 }
