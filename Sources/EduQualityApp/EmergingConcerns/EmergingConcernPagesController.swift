@@ -25,12 +25,8 @@ struct EmergingConcernPagesController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> View {
-        try req.authorizeAnywhere(.viewEmergingConcerns)
-        let all = try await EmergingConcernStore.visible(req)
+        let (slice, number, total) = try await EmergingConcernStore.listed(req)
         let names = try await ReportNames.load(req.db, engine: nil)
-        let number = try req.pageNumber()
-        let slice = Array(all[Pagination.range(number).clamped(to: all.indices)])
-        for found in slice { try await EmergingConcernStore.log(found.concern.reference, .viewed, "listed the concern", req) }
         let rows = slice.map { f in
             ListPage.Row(reference: f.concern.reference, href: "/quality/emerging-concerns/\(f.concern.reference)",
                          organisation: names.name(f.concern.about.organisation, .organisation), type: f.concern.type.displayName,
@@ -40,7 +36,7 @@ struct EmergingConcernPagesController: RouteCollection {
         return try await req.view.render("emerging-concerns/list", ListPage(
             layout: req.layout(title: "Emerging concerns"), mayRaise: req.holdsPermission(.raiseEmergingConcern) && req.signatory != nil,
             signatory: req.signatory.flatMap { req.signatories.named($0)?.name } ?? "",
-            page: req.page(rows, number: number, total: all.count)))
+            page: req.page(rows, number: number, total: total)))
     }
 
     struct NewPage: Encodable {

@@ -25,6 +25,17 @@ enum EmergingConcernStore {
         }
     }
 
+    /// One page of the concerns the visitor may read, each written to its access log as listed,
+    /// and how many there are in all (the pages and the API list the same way).
+    static func listed(_ req: Request) async throws -> (page: [Found], number: Int, total: Int) {
+        try req.authorizeAnywhere(.viewEmergingConcerns)
+        let all = try await visible(req)
+        let number = try req.pageNumber()
+        let page = Array(all[Pagination.range(number).clamped(to: all.indices)])
+        for found in page { try await log(found.concern.reference, .viewed, "listed the concern", req) }
+        return (page, number, all.count)
+    }
+
     /// The concern with `reference`, once the visitor may read it (`.viewEmergingConcerns`) or work
     /// on it (`.raiseEmergingConcern`); 404 to anyone it is not shared with, whatever their role.
     static func find(_ reference: String, allowing action: Action, _ req: Request) async throws -> Found {

@@ -48,12 +48,8 @@ struct EmergingConcernsAPIController: RouteCollection {
     struct ConcernList: Content { let items: [EmergingConcernDTO.Concern]; let total: Int; let page: Int }
 
     @Sendable func list(req: Request) async throws -> ConcernList {
-        try req.authorizeAnywhere(.viewEmergingConcerns)
-        let all = try await EmergingConcernStore.visible(req)
-        let number = try req.pageNumber()
-        let slice = all[Pagination.range(number).clamped(to: all.indices)]
-        for found in slice { try await EmergingConcernStore.log(found.concern.reference, .viewed, "listed the concern", req) }
-        return ConcernList(items: slice.map(EmergingConcernDTO.concern), total: all.count, page: number)
+        let (page, number, total) = try await EmergingConcernStore.listed(req)
+        return ConcernList(items: page.map(EmergingConcernDTO.concern), total: total, page: number)
     }
 
     @Sendable func show(req: Request) async throws -> EmergingConcernDTO.Concern {

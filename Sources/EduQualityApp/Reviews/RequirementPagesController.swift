@@ -116,10 +116,4 @@ enum RequirementRegisterLink {
         }
         try await RequirementStore.save(changed, change, found: found, req)
     }
-
-    /// After a register entry is opened from a requirement (`/register/new?requirement=…`).
-    static func opened(_ entry: RegisterEntry, from requirement: String, _ req: Request) async throws {
-        let found = try await RequirementStore.find(requirement, allowing: .manageReviews, req)
-        try await link(found, entry: entry.reference, req)
-    }
 }
