@@ -20,6 +20,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     }
     try app.loadQualitySettings(seedDirectory: config.seedDirectory)
     try app.loadSignatories(seedDirectory: config.seedDirectory)
+    try app.loadSignalRule(seedDirectory: config.seedDirectory)
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }
 

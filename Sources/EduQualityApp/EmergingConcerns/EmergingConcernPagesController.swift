@@ -108,6 +108,13 @@ struct EmergingConcernPagesController: RouteCollection {
         case "raised": "The concern has been raised and shared."
         case "shared": "The sharing has been widened."
         case "panel": "The panel has been requested."
+        case "convened": "The panel has been convened."
+        case "held": "The meeting has been recorded."
+        case "action": "The action has been recorded."
+        case "action-done": "The action has been marked done."
+        case "follow-up": "The panel's actions are being followed up."
+        case "closed": "The panel has been closed."
+        case "linked": "The link has been recorded."
         default: nil
         }
         return try await req.view.render("emerging-concerns/concern", try await EmergingConcernPage.build(req, found, flash: flash))
@@ -140,43 +147,5 @@ struct EmergingConcernPagesController: RouteCollection {
             return try await req.view.render("emerging-concerns/concern", try await EmergingConcernPage.build(req, found, errors: invalid.fieldErrors))
                 .encodeResponse(status: .badRequest, for: req)
         }
-    }
-}
-
-/// One concern's page.
-struct EmergingConcernPage: Encodable {
-    struct HistoryRow: Encodable { let at, actor: String; let lines: [String] }
-    let layout: Layout
-    let errors: FormErrors
-    let concern: EmergingConcernDTO.Concern
-    let organisation, type: String
-    let panels: [EmergingConcernDTO.Panel]
-    let log: [EmergingConcernDTO.LogLine]
-    let history: [HistoryRow]
-    let mayWork: Bool
-    let shareOptions, inviteOptions: [SelectOption]
-    let dateField: [FormField]
-
-    static func build(_ req: Request, _ found: EmergingConcernStore.Found, errors: [FieldError] = [], flash: String? = nil) async throws -> EmergingConcernPage {
-        let errors = FormErrors(errors)
-        let names = try await ReportNames.load(req.db, engine: nil)
-        let c = found.concern
-        let history = try await EmergingConcernStore.history(of: c.reference, on: req.db).map {
-            HistoryRow(at: RegisterEntryPage.time($0.at), actor: $0.actor, lines: $0.change.split(separator: "\n").map(String.init))
-        }
-        let own = req.signatory
-        return EmergingConcernPage(
-            layout: req.layout(title: "Emerging concern \(c.reference)", flash: flash), errors: errors,
-            concern: EmergingConcernDTO.concern(found), organisation: names.name(c.about.organisation, .organisation),
-            type: c.type.displayName, panels: found.panels.map { EmergingConcernDTO.panel($0) },
-            log: try await EmergingConcernStore.accessLog(of: found, req).map(EmergingConcernDTO.line), history: history,
-            mayWork: EmergingConcernVisibility.mayWorkOn(req.actor, c, signatories: req.signatories),
-            shareOptions: req.signatories.all.filter { !c.parties.contains($0.code) }.map {
-                SelectOption(code: $0.code, name: "\($0.name) (\($0.code))", selected: false)
-            },
-            inviteOptions: c.parties.sorted().filter { $0 != own }.map {
-                SelectOption(code: $0, name: req.signatories.named($0).map { "\($0.name) (\($0.code))" } ?? $0, selected: false)
-            },
-            dateField: [FormField("date", "Date of the panel", kind: .date, hint: "As YYYY-MM-DD.", errors: errors, width: "nhsuk-input--width-10")])
     }
 }

@@ -98,9 +98,10 @@ enum EmergingConcernStore {
         }
     }
 
-    /// Saves a change: history, audit, access log, and a notice to anyone newly party to it.
+    /// Saves a change: history, audit, access log, a notice to anyone newly party to it, and one
+    /// to the other parties of `panelNotice` when the change is a panel's step.
     static func save(_ found: Found, _ concern: EmergingConcern, panels: [RegulatoryReviewPanel], _ change: EmergingConcernChange,
-                     what: String, notify: [String] = [], _ req: Request) async throws {
+                     what: String, notify: [String] = [], panelNotice: RegulatoryReviewPanel? = nil, _ req: Request) async throws {
         let row = found.record
         let actor = ReviewStore.actorName(req)
         try await req.db.audited(actor: req.auditActor) { db in
@@ -110,6 +111,7 @@ enum EmergingConcernStore {
                                                    change: change.lines.joined(separator: "\n")).create(on: db)
             try await log(concern.reference, .changed, what, req, on: db)
             if !notify.isEmpty { try await EmergingConcernNotices.shared(concern, with: notify, req, on: db) }
+            if let panel = panelNotice { try await EmergingConcernNotices.panel(panel, of: concern, change: change, req, on: db) }
             return ((), [change.audit])
         }
     }
@@ -119,6 +121,21 @@ enum EmergingConcernStore {
 /// newly shared with, with its reference and a link only (never what it says).
 enum EmergingConcernNotices {
     static func shared(_ concern: EmergingConcern, with codes: [String], _ req: Request, on db: any Database) async throws {
+        try await send(concern, to: codes, req, on: db, subject: { "Emerging concern \(concern.reference) shared with \($0)" },
+                       body: "An emerging concern has been shared with {code} under the Emerging Concerns protocol.",
+                       kind: "emerging-concern-shared", key: "emerging-concern-shared:\(concern.reference)")
+    }
+
+    /// A panel's step (requested, convened, held, an action, closed), told to its parties.
+    static func panel(_ panel: RegulatoryReviewPanel, of concern: EmergingConcern, change: EmergingConcernChange,
+                      _ req: Request, on db: any Database) async throws {
+        try await send(concern, to: panel.parties.sorted(), req, on: db, subject: { _ in "Regulatory review panel \(panel.reference): \(panel.status.displayName.lowercased())" },
+                       body: "Regulatory review panel \(panel.reference) on an emerging concern, in which {code} takes part, is now \(panel.status.displayName.lowercased()).",
+                       kind: "regulatory-panel", key: "regulatory-panel:\(panel.reference):\(change.audit.action):\(panel.actions.count):\(panel.actions.filter { $0.status == .done }.count)")
+    }
+
+    private static func send(_ concern: EmergingConcern, to codes: [String], _ req: Request, on db: any Database,
+                             subject: (String) -> String, body: String, kind: String, key: String) async throws {
         let signatories = req.signatories
         let users = try await User.query(on: db).filter(\.$isActive == true).with(\.$roles).all()
         for user in users where user.id != req.signedIn?.user.id {
@@ -126,10 +143,10 @@ enum EmergingConcernNotices {
             guard let code = EmergingConcernVisibility.viewer(for: actor, signatories: signatories), codes.contains(code),
                   EmergingConcernVisibility.mayRead(actor, concern, signatories: signatories) else { continue }
             try await OutboxMessage(
-                recipient: user.email, subject: "Emerging concern \(concern.reference) shared with \(code)",
-                body: "An emerging concern has been shared with \(code) under the Emerging Concerns protocol. Read it, signed in, at "
+                recipient: user.email, subject: subject(code),
+                body: body.replacingOccurrences(of: "{code}", with: code) + " Read it, signed in, at "
                     + req.application.link("/quality/emerging-concerns/\(concern.reference)") + ". Please do not forward this message.",
-                kind: "emerging-concern-shared", dedupeKey: "emerging-concern-shared:\(concern.reference):\(user.email)").create(on: db)
+                kind: kind, dedupeKey: "\(key):\(user.email)").create(on: db)
         }
     }
 }

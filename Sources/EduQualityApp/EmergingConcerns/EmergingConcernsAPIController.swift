@@ -103,7 +103,7 @@ enum EmergingConcernIntake {
         let (panel, change) = try RegulatoryReviewPanel.request(on: found.concern, by: by, user: user, date: date, invite: invite,
                                                                 existing: found.panels.count, signatories: req.signatories, today: .today())
         try await EmergingConcernStore.save(found, found.concern, panels: found.panels + [panel], change,
-                                            what: "requested panel \(panel.reference)", req)
+                                            what: "requested panel \(panel.reference)", panelNotice: panel, req)
         return panel
     }
 }

@@ -15,7 +15,7 @@ struct RegisterEntryFormPage: Encodable {
     let linkedReferences: [String]
     let typedSourceReference: String
     let sourcesError: String?
-    let requirement: String?
+    let origin: RegisterOrigin.View?
 
     /// The form as posted (and as the page's query string prefills it).
     struct Posted: Content {
@@ -27,8 +27,12 @@ struct RegisterEntryFormPage: Encodable {
         var sourceReference: [String]?
         var newSourceKind: String?
         var newSourceReference: String?
-        /// The review requirement the entry is opened from, linked to it once opened.
-        var requirement: String?
+        /// What the entry is opened from (`RegisterOrigin`), linked to it once opened.
+        var requirement, emergingConcern, signal: String?
+
+        var carried: RegisterOrigin.Carried {
+            RegisterOrigin.Carried(requirement: requirement, emergingConcern: emergingConcern, signal: signal)
+        }
 
         var form: NewRegisterEntryForm {
             var sources = zip(sourceKind ?? [], sourceReference ?? []).map { TypedSource(kind: $0, reference: $1) }
@@ -42,7 +46,7 @@ struct RegisterEntryFormPage: Encodable {
         }
     }
 
-    static func build(_ req: Request, posted: Posted, errors: [FieldError]) async throws -> RegisterEntryFormPage {
+    static func build(_ req: Request, posted: Posted, origin: RegisterOrigin?, errors: [FieldError]) async throws -> RegisterEntryFormPage {
         let errors = FormErrors(errors)
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
             .filter { $0.retiredOn == nil || $0.code == posted.organisation }
@@ -91,24 +95,24 @@ struct RegisterEntryFormPage: Encodable {
             linked: try await RegisterSources.views(carried, req), hasLinked: !carried.isEmpty,
             linkedKinds: carried.map(\.kind.rawValue), linkedReferences: carried.map(\.reference),
             typedSourceReference: posted.newSourceReference ?? "", sourcesError: errors.by["sources"],
-            requirement: FormProblems.clean(posted.requirement))
+            origin: origin?.view)
     }
 
-    /// A new form prefilled from where it was opened: `?sourceKind=…&sourceReference=…` (a flag cell
-    /// names its organisation or site, a concern its placement) and `organisation`, `site`.
-    static func prefilled(_ req: Request) async throws -> Posted {
+    /// A new form prefilled from where it was opened: `?requirement=…`, `?emergingConcern=…` or
+    /// `?signal=…` (a `RegisterOrigin`), or `?sourceKind=…&sourceReference=…` (a flag cell names its
+    /// organisation or site, a concern its placement) and `organisation`, `site`.
+    static func prefilled(_ req: Request, origin: RegisterOrigin?) async throws -> Posted {
         var posted = Posted()
         posted.organisation = req.query[String.self, at: "organisation"]
         posted.site = req.query[String.self, at: "site"]
-        if let reference = req.query[String.self, at: "requirement"] {
-            let found = try await RequirementStore.find(reference, allowing: .manageReviews, req)
-            let r = found.requirement
-            posted.requirement = r.reference
-            posted.organisation = r.organisation
-            posted.title = String(r.text.prefix(120))
-            posted.description = "\(r.kind.displayName) \(r.reference) from review \(r.review): \(r.text)"
-            posted.standards = r.standards
-            posted.professions = found.review.professions
+        if let origin {
+            let view = origin.view
+            switch view.field {
+            case "requirement": posted.requirement = view.reference
+            case "emergingConcern": posted.emergingConcern = view.reference
+            default: posted.signal = view.reference
+            }
+            origin.prefill(&posted)
             return posted
         }
         guard let kindText = req.query[String.self, at: "sourceKind"], let kind = RegisterSourceKind(rawValue: kindText),

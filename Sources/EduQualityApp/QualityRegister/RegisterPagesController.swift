@@ -45,29 +45,27 @@ struct RegisterPagesController: RouteCollection {
 
     @Sendable func newForm(req: Request) async throws -> View {
         try req.authorizeAnywhere(.editQualityRegister)
-        let page = try await RegisterEntryFormPage.build(req, posted: try await RegisterEntryFormPage.prefilled(req), errors: [])
+        let origin = try await RegisterOrigin.find(try req.query.decode(RegisterOrigin.Carried.self), req)
+        let page = try await RegisterEntryFormPage.build(req, posted: try await RegisterEntryFormPage.prefilled(req, origin: origin),
+                                                         origin: origin, errors: [])
         return try await req.view.render("register/new", page)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorizeAnywhere(.editQualityRegister)
         let posted = try req.content.decode(RegisterEntryFormPage.Posted.self)
-        var requirement: RequirementStore.Found?
-        if let reference = FormProblems.clean(posted.requirement) {
-            let found = try await RequirementStore.find(reference, allowing: .manageReviews, req)
-            guard FormProblems.clean(posted.organisation)?.uppercased() == found.requirement.organisation else {
-                let page = try await RegisterEntryFormPage.build(req, posted: posted, errors: [FieldError(
-                    "organisation", "An entry opened from \(found.requirement.reference) is about its provider, \(found.requirement.organisation).")])
-                return try await req.view.render("register/new", page).encodeResponse(status: .badRequest, for: req)
-            }
-            requirement = found
+        let origin = try await RegisterOrigin.find(posted.carried, req)
+        if let origin, FormProblems.clean(posted.organisation)?.uppercased() != origin.organisation {
+            let page = try await RegisterEntryFormPage.build(req, posted: posted, origin: origin, errors: [FieldError(
+                "organisation", "An entry opened from \(origin.view.label) \(origin.view.reference) is about \(origin.organisation).")])
+            return try await req.view.render("register/new", page).encodeResponse(status: .badRequest, for: req)
         }
         switch try await RegisterIntake.open(posted.form, req) {
         case .opened(let entry):
-            if let requirement { try await RequirementRegisterLink.link(requirement, entry: entry.reference, req) }
+            try await origin?.link(entry: entry.reference, req)
             return req.redirect(to: "/register/\(entry.reference)?opened=1")
         case .invalid(let errors):
-            let page = try await RegisterEntryFormPage.build(req, posted: posted, errors: errors)
+            let page = try await RegisterEntryFormPage.build(req, posted: posted, origin: origin, errors: errors)
             return try await req.view.render("register/new", page).encodeResponse(status: .badRequest, for: req)
         }
     }

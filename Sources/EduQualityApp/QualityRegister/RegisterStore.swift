@@ -41,6 +41,22 @@ enum RegisterStore {
         return (record, entry)
     }
 
+    /// The reference of the entry `typed` names, for linking from elsewhere: one the visitor may
+    /// do `action` on, about `organisation`; otherwise a message for the `registerEntry` field.
+    static func entryToLink(_ typed: String?, about organisation: String, allowing action: Action, _ req: Request) async throws -> String {
+        guard let reference = FormProblems.clean(typed)?.uppercased() else {
+            throw InvalidForm(field: "registerEntry", "Enter the register entry's reference, such as QR-00012.")
+        }
+        guard let record = try await RegisterEntryRecord.query(on: req.db).filter(\.$reference == reference).first(),
+              let entry = record.entry, Authorization.isAllowed(req.actor, action, .located(entry.location)) else {
+            throw InvalidForm(field: "registerEntry", "There is no register entry \(reference) you can \(action == .editQualityRegister ? "update" : "read").")
+        }
+        guard entry.organisation == organisation else {
+            throw InvalidForm(field: "registerEntry", "Register entry \(reference) is about another organisation.")
+        }
+        return reference
+    }
+
     static func history(of record: RegisterEntryRecord, on db: any Database) async throws -> [RegisterHistoryRecord] {
         try await RegisterHistoryRecord.query(on: db).filter(\.$entryID == record.requireID()).sort(\.$at).all()
     }

@@ -100,16 +100,7 @@ struct RequirementPagesController: RouteCollection {
 /// requirement, in the review's history.
 enum RequirementRegisterLink {
     static func link(_ found: RequirementStore.Found, entry typed: String?, _ req: Request) async throws {
-        guard let reference = FormProblems.clean(typed)?.uppercased() else {
-            throw InvalidForm(field: "registerEntry", "Enter the register entry's reference, such as QR-00012.")
-        }
-        guard let record = try await RegisterEntryRecord.query(on: req.db).filter(\.$reference == reference).first(),
-              let entry = record.entry, Authorization.isAllowed(req.actor, .editQualityRegister, .located(entry.location)) else {
-            throw InvalidForm(field: "registerEntry", "There is no register entry \(reference) you can update.")
-        }
-        guard entry.organisation == found.requirement.organisation else {
-            throw InvalidForm(field: "registerEntry", "Register entry \(reference) is about another organisation.")
-        }
+        let reference = try await RegisterStore.entryToLink(typed, about: found.requirement.organisation, allowing: .editQualityRegister, req)
         var changed = found.requirement
         guard let change = changed.link(registerEntry: reference) else {
             throw InvalidForm(field: "registerEntry", "This requirement is already linked to \(reference).")
