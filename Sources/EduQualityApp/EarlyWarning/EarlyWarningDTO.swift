@@ -5,7 +5,19 @@ import Vapor
 /// value}]}], signal:{raised, reasons}}`, with a suppressed figure as a null value marked
 /// `suppressed`.
 enum EarlyWarningDTO {
-    struct Point: Content { let period: String; let value: Int?; let suppressed: Bool }
+    struct Point: Content {
+        let period: String
+        let value: Int?
+        let suppressed: Bool
+
+        /// A figure withheld or missing is written as `null`, not left out.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(period, forKey: .period)
+            try c.encode(value, forKey: .value)
+            try c.encode(suppressed, forKey: .suppressed)
+        }
+    }
     struct Series: Content { let source, name: String; let series: [Point] }
     struct Dismissal: Content { let reason, by, on: String }
     struct Signal: Content {

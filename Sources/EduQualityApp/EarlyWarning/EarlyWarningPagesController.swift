@@ -28,7 +28,8 @@ struct EarlyWarningPagesController: RouteCollection {
         try req.authorizeAnywhere(.viewEarlyWarning)
         let regions = try await EarlyWarningStore.regions(req)
         let chosen = FormProblems.clean(req.query[String.self, at: "region"])?.uppercased() ?? regions.first?.code
-        let assessed = try await chosen.map { try await EarlyWarningStore.region($0, req) } ?? []
+        var assessed: [EarlyWarningStore.Assessed] = []
+        if let chosen { assessed = try await EarlyWarningStore.region(chosen, req) }
         let (open, dismissed) = EarlyWarningStore.signals(assessed)
         func row(_ a: EarlyWarningStore.Assessed) -> ListPage.Row {
             ListPage.Row(code: a.code, name: a.name, href: "/quality/early-warning/\(a.code)", quarter: a.signal.quarter?.description ?? "",

@@ -63,7 +63,7 @@ struct EmergingConcernPage: Encodable {
             concern: EmergingConcernDTO.concern(found), organisation: names.name(c.about.organisation, .organisation),
             type: c.type.displayName, panels: found.panels.map { EmergingConcernDTO.panel($0) },
             // One panel's forms at a time (the earliest still open), so the page's field ids stay unique.
-            panelForms: mayWork ? found.panels.filter { $0.status != .closed && own.map($0.parties.contains) == true }.prefix(1).map {
+            panelForms: mayWork ? found.panels.filter { p in p.status != .closed && own.map { p.parties.contains($0) } == true }.prefix(1).map {
                 forms($0, errors: errors, posted: posted, signatories: req.signatories, today: today)
             } : [],
             log: try await EmergingConcernStore.accessLog(of: found, req).map(EmergingConcernDTO.line), history: history,

@@ -28,6 +28,8 @@ struct RegisterEntryPage: Encodable {
     let decisions: [Decision]
     /// Review requirements that opened or update this entry, overdue ones marked.
     let requirements: [RequirementRows.Row]
+    /// Emerging concerns linked to this entry, only those shared with the visitor's signatory.
+    let emergingConcerns: [String]
     let mayEdit: Bool
     let changeFields: [FormField]
     let actionFields: [FormField]
@@ -75,6 +77,8 @@ struct RegisterEntryPage: Encodable {
             history: Array(history), decisions: decisions,
             requirements: RequirementRows.rows(try await RequirementStore.linked(toRegisterEntry: e.reference, req),
                                                rule: req.reviewSettings.rules.rag, today: today),
+            emergingConcerns: try await EmergingConcernStore.visible(req).filter { $0.concern.registerEntries.contains(e.reference) }
+                .map(\.concern.reference),
             mayEdit: mayEdit,
             changeFields: [
                 FormField("status", "Status", kind: .select, value: posted["status"] ?? e.status.rawValue, errors: errors,

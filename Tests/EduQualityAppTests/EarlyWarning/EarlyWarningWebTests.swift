@@ -105,10 +105,13 @@ struct EarlyWarningWebTests {
             let quality = try #require(app.signatories.qualityBody?.code)
             let hidden = EmergingConcernsWebTests.body.replacingOccurrences(of: "T001", with: "T004")
             #expect(try await gmc.postJSON("/api/v1/emerging-concerns", json: hidden).status == .created)
+            let quarter = CalendarQuarter(containing: .today())
             #expect(Self.latest(try await Self.view(team, "T004"), .emergingConcerns)?.value == 0)
+            #expect(try await team.get("/quality/early-warning/T004/export.csv").body.string.contains("T004,emerging-concerns,\(quarter),0\r\n"))
             let shared = hidden.replacingOccurrences(of: #"["NMC"]"#, with: #"["\#(quality)"]"#)
             #expect(try await gmc.postJSON("/api/v1/emerging-concerns", json: shared).status == .created)
             #expect(Self.latest(try await Self.view(team, "T004"), .emergingConcerns)?.value == 1)
+            #expect(try await team.get("/quality/early-warning/T004/export.csv").body.string.contains("T004,emerging-concerns,\(quarter),1\r\n"))
         }
     }
 

@@ -121,6 +121,7 @@ struct RegulatoryPanelTests {
             #expect(try await team.postJSON("/api/v1/emerging-concerns/\(reference)/links", json: "{}").status == .badRequest)
             #expect(try await gmc.postJSON("/api/v1/emerging-concerns/\(reference)/links", json: #"{"registerEntry":"\#(entry)"}"#).status == .badRequest,
                     "a regulator cannot read the register")
+            #expect(try await team.get("/register/\(entry)").body.string.contains("/quality/emerging-concerns/\(reference)"))
             // The provider reads the entry, and nothing of the concern through it.
             let provider = try await TestAccounts.browser(app, as: .providerEducationLead)
             let entryPage = try await provider.get("/register/\(entry)")
