@@ -65,6 +65,7 @@ struct RegisterPagesController: RouteCollection {
         switch try await RegisterIntake.open(posted.form, req) {
         case .opened(let entry):
             if let requirement { try await RequirementRegisterLink.link(requirement, entry: entry.reference, req) }
+            try await ImpactAssessmentRegisterLink.opened(entry, req)
             return req.redirect(to: "/register/\(entry.reference)?opened=1")
         case .invalid(let errors):
             let page = try await RegisterEntryFormPage.build(req, posted: posted, errors: errors)
