@@ -66,6 +66,7 @@ extension Application {
         try await autoMigrate()
         try await ReferenceDataSeeder(directory: config.seedDirectory).seedIfEmpty(on: db)
         try await ISFCategorySeeder.seedIfEmpty(on: db, directory: config.seedDirectory)
+        try await ImpactAssessmentFormStore.seedIfEmpty(on: db, directory: config.seedDirectory)
     }
 }
 

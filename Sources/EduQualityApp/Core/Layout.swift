@@ -50,6 +50,7 @@ extension Request {
         if may(.viewQualityRegister) { links.append(("Intensive support", "/isf")) }
         if may(.viewReviews) || may(.respondToReview) { links.append(("Reviews", "/quality/reviews")) }
         if may(.viewEmergingConcerns) { links.append(("Emerging concerns", "/quality/emerging-concerns")) }
+        if may(.viewImpactAssessments) { links.append(("Impact assessments", "/quality/impact-assessments")) }
         if may(.viewEarlyWarning) { links.append(("Early warning", "/quality/early-warning")) }
         if may(.viewSelfAssessments) { links.append(("Self-assessment", "/quality/self-assessment")) }
         if Authorization.isAllowed(actor, .manageUsers, .service) { links.append(("Administration", "/admin")) }

@@ -24,7 +24,7 @@ enum EarlyWarningGathering {
         // quarter shows as a zero rather than a gap.
         for code in organisations {
             add(code) { f in
-                for source in [EarlyWarningSource.learnerConcerns, .speakUpCases, .seriousComments] { f.events[source] = [] }
+                for source in [EarlyWarningSource.learnerConcerns, .speakUpCases, .seriousComments, .impactAssessments] { f.events[source] = [] }
                 for source in [EarlyWarningSource.openRequirements, .overdueRequirements, .registerHighAndExtreme] { f.spans[source] = [] }
                 f.breakdowns[.learnerConcerns] = []
                 f.breakdowns[.speakUpCases] = []
@@ -92,6 +92,11 @@ enum EarlyWarningGathering {
                 add(found.concern.about.organisation) { $0.events[.emergingConcerns, default: []].append(found.concern.raisedOn) }
             }
             for code in organisations { add(code) { if $0.events[.emergingConcerns] == nil { $0.events[.emergingConcerns] = [] } } }
+        }
+
+        for assessment in try await ImpactAssessmentStore.all(on: req.db) where wanted.contains(assessment.provider) {
+            guard let submitted = assessment.submittedOn else { continue }
+            add(assessment.provider) { $0.events[.impactAssessments, default: []].append(submitted) }
         }
 
         let flags = try await surveyFlags(req)

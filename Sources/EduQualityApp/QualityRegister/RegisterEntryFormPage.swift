@@ -131,6 +131,8 @@ struct RegisterEntryFormPage: Encodable {
                 posted.organisation = record.organisation
                 posted.site = record.site
             }
+        case .impactAssessment(let reference):
+            posted.organisation = try await ImpactAssessmentStore.find(reference, req).assessment.provider
         default:
             posted.organisation = posted.organisation ?? source.organisation
         }

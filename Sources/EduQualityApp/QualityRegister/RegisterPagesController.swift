@@ -63,6 +63,7 @@ struct RegisterPagesController: RouteCollection {
         switch try await RegisterIntake.open(posted.form, req) {
         case .opened(let entry):
             try await origin?.link(entry: entry.reference, req)
+            try await ImpactAssessmentRegisterLink.opened(entry, req)
             return req.redirect(to: "/register/\(entry.reference)?opened=1")
         case .invalid(let errors):
             let page = try await RegisterEntryFormPage.build(req, posted: posted, origin: origin, errors: errors)

@@ -45,6 +45,9 @@ enum RegisterSources {
             return try await GMCSurveySourceLookup.exists(source, req)
         case .selfReport:
             return true
+        case .impactAssessment(let reference):
+            return try await ImpactAssessmentRecord.query(on: req.db).filter(\.$reference == reference).first()?.assessment
+                .map { ImpactAssessmentStore.mayRead(req.actor, $0) } ?? false
         }
     }
 
@@ -89,6 +92,13 @@ enum RegisterSources {
             return (try await GMCSurveySourceLookup.summary(source, req), nil)
         case .selfReport(let text):
             return (text, nil)
+        case .impactAssessment(let reference):
+            // Shown only to those who may read the assessment; others see its reference alone.
+            guard let a = try await ImpactAssessmentRecord.query(on: req.db).filter(\.$reference == reference).first()?.assessment,
+                  ImpactAssessmentStore.mayRead(req.actor, a) else { return ("Impact assessment \(reference)", nil) }
+            let outcome = a.decision.map { ", \($0.outcome.displayName.lowercased())" } ?? ""
+            return ("Impact assessment \(reference): \(a.service), \(a.status.displayName.lowercased())\(outcome)",
+                    "/quality/impact-assessments/\(reference)")
         }
     }
 

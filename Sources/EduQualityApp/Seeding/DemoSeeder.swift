@@ -49,6 +49,7 @@ struct DemoSeeder {
         try await ReviewDemoSeeder(app: app).seed()
         try await SelfAssessmentDemoSeeder(app: app).seed()
         try await EmergingConcernDemoSeeder(app: app).seed()
+        try await ImpactAssessmentDemoSeeder(app: app).seed()
         try await EarlyWarningDemoSeeder(app: app).seed()
         return password
     }

@@ -99,7 +99,8 @@ struct RouteAuthorizationTests {
          "/quality/gmc-survey", "/quality/organisations/:code/gmc-survey", "/api/v1/register/gmc-survey",
          "/quality/self-assessment", "/api/v1/self-assessments", "/api/v1/reviews", "/api/v1/requirements",
          "/quality/evidence", "/quality/reviews", "/quality/requirements",
-         "/quality/emerging-concerns", "/api/v1/emerging-concerns", "/quality/early-warning", "/api/v1/early-warning"].contains { key.contains(" \($0)") }
+         "/quality/emerging-concerns", "/api/v1/emerging-concerns", "/quality/early-warning", "/api/v1/early-warning",
+         "/quality/impact-assessments", "/api/v1/impact-assessments", "/admin/impact-assessment-form"].contains { key.contains(" \($0)") }
     }
 
     static func pattern(_ path: String) -> String {

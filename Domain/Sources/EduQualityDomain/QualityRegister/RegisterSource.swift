@@ -8,6 +8,7 @@ public enum RegisterSourceKind: String, CaseIterable, Codable, Sendable, Hashabl
     case speakUp = "speak-up"
     case gmcSurvey = "gmc-survey"
     case selfReport = "self-report"
+    case impactAssessment = "impact-assessment"
 
     public var displayName: String {
         switch self {
@@ -17,6 +18,7 @@ public enum RegisterSourceKind: String, CaseIterable, Codable, Sendable, Hashabl
         case .speakUp: "Speak-up themes"
         case .gmcSurvey: "GMC national training survey"
         case .selfReport: "Provider self-report"
+        case .impactAssessment: "Impact assessment"
         }
     }
 
@@ -29,6 +31,7 @@ public enum RegisterSourceKind: String, CaseIterable, Codable, Sendable, Hashabl
         case .speakUp: "ORGANISATION/QUARTER/THEME, e.g. T001/2026-27 Q2/patient-safety"
         case .gmcSurvey: "YEAR/ORGANISATION/SITE/SPECIALTY/INDICATOR (- for no site)"
         case .selfReport: "a short description of the provider's report, e.g. Board paper, October 2026"
+        case .impactAssessment: "an impact assessment's reference, e.g. IA-00001"
         }
     }
 }
@@ -41,6 +44,7 @@ public enum RegisterSource: Hashable, Sendable {
     case speakUp(organisation: String, quarter: FinancialQuarter, theme: String)
     case gmcSurvey(GMCSurveyReference)
     case selfReport(String)
+    case impactAssessment(String)
 
     public static let maxSelfReportLength = 300
 
@@ -52,6 +56,7 @@ public enum RegisterSource: Hashable, Sendable {
         case .speakUp: .speakUp
         case .gmcSurvey: .gmcSurvey
         case .selfReport: .selfReport
+        case .impactAssessment: .impactAssessment
         }
     }
 
@@ -65,6 +70,7 @@ public enum RegisterSource: Hashable, Sendable {
         case .speakUp(let organisation, let quarter, let theme): "\(organisation)/\(quarter.label)/\(theme)"
         case .gmcSurvey(let reference): reference.description
         case .selfReport(let text): text
+        case .impactAssessment(let reference): reference
         }
     }
 
@@ -108,6 +114,11 @@ public enum RegisterSource: Hashable, Sendable {
         case .selfReport:
             guard !reference.isEmpty, reference.count <= Self.maxSelfReportLength else { throw wrong }
             self = .selfReport(reference)
+        case .impactAssessment:
+            let upper = reference.uppercased()
+            guard upper.hasPrefix("IA-"), upper.dropFirst(3).allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(upper.dropFirst(3)), n > 0,
+                  ImpactAssessment.reference(number: n) == upper else { throw wrong }
+            self = .impactAssessment(upper)
         }
     }
 }

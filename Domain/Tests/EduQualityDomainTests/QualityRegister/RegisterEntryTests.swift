@@ -130,15 +130,17 @@ struct RegisterEntryTests {
         let cases: [(RegisterSourceKind, String)] = [
             (.surveyFlag, "NETS-2026/site/T001-01/supervision"), (.concern, "CN-ABCDE-FGHJK"), (.comment, "42"),
             (.speakUp, "T001/2026-27 Q2/patient-safety"), (.gmcSurvey, "2026/T001/-/acute-medicine/clinical-supervision"),
-            (.selfReport, "Board paper, October 2026"),
+            (.selfReport, "Board paper, October 2026"), (.impactAssessment, "IA-00012"),
         ]
+        #expect(try RegisterSource(kind: .impactAssessment, reference: " ia-00003 ").reference == "IA-00003")
         for (kind, reference) in cases {
             let source = try RegisterSource(kind: kind, reference: reference)
             #expect(source.kind == kind)
             #expect(source.reference == reference)
         }
         for (kind, bad) in [(RegisterSourceKind.surveyFlag, "NETS/town/T001/x"), (.comment, "-3"), (.concern, "QR-1"),
-                            (.speakUp, "T001/2026 Q2/x"), (.gmcSurvey, "26/T001/-/a/b"), (.gmcSurvey, "2026/T001/-/a"), (.selfReport, "")] {
+                            (.speakUp, "T001/2026 Q2/x"), (.gmcSurvey, "26/T001/-/a/b"), (.gmcSurvey, "2026/T001/-/a"), (.selfReport, ""),
+                            (.impactAssessment, "IA-12"), (.impactAssessment, "IA-+0012"), (.impactAssessment, "QR-00012")] {
             #expect(throws: RegisterSourceProblem.self) { try RegisterSource(kind: kind, reference: bad) }
         }
     }
