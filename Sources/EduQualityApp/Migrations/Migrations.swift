@@ -33,5 +33,6 @@ enum AppMigrations {
         M023_CreateSelfAssessments(),
         M024_CreateSharedLimitsAndJobLeases(),
         M025_CreateEmergingConcerns(),
+        M026_AddAccountSecurity(),
     ]
 }
