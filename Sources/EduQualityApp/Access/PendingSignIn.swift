@@ -20,8 +20,11 @@ struct PendingSignIn {
         next = req.session.data[Self.nextKey].flatMap(SessionController.safeNext) ?? "/account"
     }
 
+    /// A second of slack before the start: the stored time is a decimal of seconds since 1970, and
+    /// reading it back may land a hair after the moment it was written (or a clock may step back).
     func isCurrent(at now: Date) -> Bool {
-        now.timeIntervalSince(startedAt) >= 0 && now.timeIntervalSince(startedAt) < Self.lifetime
+        let age = now.timeIntervalSince(startedAt)
+        return age > -1 && age < Self.lifetime
     }
 
     static func start(_ req: Request, userID: UUID, at now: Date, next: String) {
