@@ -82,7 +82,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         }
     }
 
-    /// Old sign-in and look-up failures forgotten, the batch of anonymous audit events once a batch time has
+    /// Old sign-in and look-up failures and sessions past their absolute time-out forgotten, the batch of anonymous audit events once a batch time has
     /// passed, the audited counts of survey responses of days that have ended, overdue notices
     /// (each sent once per stage and clock), ISF review reminders and overdue reviews, overdue immediate
     /// mandatory requirements (to the regional team, once each), self-assessment reminders and overdue
@@ -90,6 +90,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     static func housekeeping(_ app: Application, now: Date = Date()) async throws {
         try await LoginThrottleStore.prune(db: app.db, at: now)
         try await FailedLookups.prune(db: app.db, at: now)
+        try await AccountSessions.prune(db: app.db, timeouts: app.config.sessionTimeouts, at: now)
         let today = CalendarDay(now)
         try await AuditLog.appendPendingBatchIfDue(on: app.db, now: now)
         try await SurveyResponseDailyAudit.appendCounts(before: today, on: app.db)

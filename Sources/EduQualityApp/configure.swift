@@ -20,6 +20,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     }
     try app.loadQualitySettings(seedDirectory: config.seedDirectory)
     try app.loadSignatories(seedDirectory: config.seedDirectory)
+    try app.loadPasswordPolicy(seedDirectory: config.seedDirectory)
     try app.loadSignalRule(seedDirectory: config.seedDirectory)
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }
@@ -29,8 +30,10 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "eq_session") { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: config.secureCookies,
-                          isHTTPOnly: true, sameSite: .lax)
+        // Lax, not Strict: a link to a case from an email must arrive signed in. Forms are
+        // protected by their token (`CSRFMiddleware`) whatever the cookie's SameSite.
+        HTTPCookies.Value(string: id.string, maxAge: config.sessionTimeouts.absoluteSeconds, path: "/",
+                          isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = "1mb"
     StorableText.install()
@@ -42,7 +45,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     app.middleware = Middlewares()
     app.middleware.use(RequestLoggingMiddleware())
     app.middleware.use(HTTPMetricsMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(strictTransportSecurity: config.strictTransportSecurity))
     app.middleware.use(ErrorMiddleware())
     app.middleware.use(RequestTargetLimits())
     app.middleware.use(UploadLimitMiddleware())

@@ -6,12 +6,17 @@ import Vapor
 struct SignedIn: Sendable {
     let user: User
     let actor: Actor
+    /// The `account_sessions` row of a browser session (nil for an API token).
+    var sessionID: UUID? = nil
 }
 
 enum SignedInKey: StorageKey { typealias Value = SignedIn }
 
-/// Loads the signed-in user and their role grants when the request carries a session. Never
-/// creates a session: public and anonymous pages stay cookie-free apart from the form token.
+/// Loads the signed-in user and their role grants when the request carries a session or, under
+/// `/api/`, a token. Never creates a session: public and anonymous pages stay cookie-free apart
+/// from the form token. A session past a time-out or signed out elsewhere is ended
+/// (`AccountSessions.current`); one whose account must first change a temporary password or set
+/// up two-step sign-in (`AccountObligation`) reaches only the pages for that.
 struct CurrentActorMiddleware: AsyncMiddleware {
     static let sessionKey = "uid"
 
@@ -23,16 +28,28 @@ struct CurrentActorMiddleware: AsyncMiddleware {
                   user.isActive else {
                 throw AppError.unauthorised
             }
+            // A token's use is audited once a day (its first request that day), with the day it
+            // is marked on: every request would flood the log.
             let today = CalendarDay.today().iso
             if token.lastUsedOn != today {
-                token.lastUsedOn = today
-                try await token.update(on: request.db)
+                let email = user.email, name = token.name
+                try await request.db.audited(actor: email) { db in
+                    token.lastUsedOn = today
+                    try await token.update(on: db)
+                    return ((), [AuditEvent(action: "user.use-api-token", entityType: "user", entityID: email, after: ["token": name])])
+                }
             }
             request.storage[SignedInKey.self] = SignedIn(user: user, actor: user.actor)
-        } else if request.hasSession, let raw = request.session.data[Self.sessionKey], let id = UUID(uuidString: raw),
-           let user = try await User.query(on: request.db).filter(\.$id == id).with(\.$roles).first(),
-           user.isActive {
-            request.storage[SignedInKey.self] = SignedIn(user: user, actor: user.actor)
+        } else if let current = try await AccountSessions.current(request),
+                  let user = try await User.query(on: request.db).filter(\.$id == current.userID).with(\.$roles).first(),
+                  user.isActive {
+            request.storage[SignedInKey.self] = SignedIn(user: user, actor: user.actor, sessionID: current.session.id)
+            let roles = user.twoStepEnabledAt == nil ? try await TwoStepRequirement.roles(on: request.db) : []
+            if let obligation = AccountObligation.of(user, mandatoryRoles: roles),
+               !obligation.allows(method: request.method.rawValue, path: request.url.path) {
+                if request.url.path.hasPrefix("/api/") { throw AppError.forbidden }
+                return request.redirect(to: obligation.page)
+            }
         }
         return try await next.respond(to: request)
     }

@@ -4,7 +4,9 @@ import Vapor
 
 /// Signing in and out. Failed attempts slow further ones for that email (`LoginThrottle`), from
 /// the same client and, far more leniently, from anywhere; nothing locks, and neither the answer,
-/// its status nor its timing says whether the email exists.
+/// its status nor its timing says whether the email exists. An account with two-step sign-in
+/// is only half signed in by its password (`PendingSignIn`); `TwoStepSignInController` finishes.
+/// Every sign-in and every failure is in the audit log, never with what was typed.
 struct SessionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("login", use: form)
@@ -25,14 +27,20 @@ struct SessionController: RouteCollection {
         let fields: [FormField]
     }
 
+    /// Who the audit log names for a failed sign-in: nobody is signed in, and the email typed
+    /// might be anyone's (or a password typed in the wrong box).
+    static let failureActor = "system:sign-in"
+
     @Sendable func form(req: Request) async throws -> View {
         let next = req.query[String.self, at: "next"].flatMap(Self.safeNext) ?? ""
-        return try await render(req, email: "", next: next, errors: [])
+        let flash = req.query[String.self, at: "expired"] != nil
+            ? "That took longer than \(Int(PendingSignIn.lifetime / 60)) minutes. Sign in again." : nil
+        return try await render(req, email: "", next: next, errors: [], flash: flash)
     }
 
-    private func render(_ req: Request, email: String, next: String, errors: [FieldError]) async throws -> View {
+    private func render(_ req: Request, email: String, next: String, errors: [FieldError], flash: String? = nil) async throws -> View {
         let errors = FormErrors(errors)
-        return try await req.view.render("login", LoginPage(layout: req.layout(title: "Sign in"), next: next, errors: errors, fields: [
+        return try await req.view.render("login", LoginPage(layout: req.layout(title: "Sign in", flash: flash), next: next, errors: errors, fields: [
             FormField("email", "Email address", kind: .email, value: email, errors: errors, autocomplete: "username"),
             FormField("password", "Password", kind: .password, errors: errors, autocomplete: "current-password"),
         ]))
@@ -54,32 +62,59 @@ struct SessionController: RouteCollection {
         let clock = req.application.throttleEnvironment.now
         let wait = try await throttle.admit(at: clock())
         if wait > 0 { throw AppError.tooManyRequests(retryAfterSeconds: wait) }
-        guard let user = try await User.query(on: req.db).filter(\.$email == email).first(), user.isActive else {
+        guard let user = try await User.query(on: req.db).filter(\.$email == email).with(\.$roles).first(), user.isActive else {
             // Spend the same time as a real check so timing does not reveal which emails exist.
             _ = try? await req.password.async.verify(password, created: Self.decoyHash)
-            return try await failed(req, email: email, next: next)
+            return try await failed(req, email: email, next: next, account: nil, reason: "password")
         }
         guard try await req.password.async.verify(password, created: user.passwordHash) else {
-            return try await failed(req, email: email, next: next)
+            return try await failed(req, email: email, next: next, account: user.email, reason: "password")
         }
-        try await throttle.succeed(at: clock())
-        // A fresh session id on sign-in, so a planted session cannot be taken over.
-        if req.hasSession, let old = req.session.id {
-            try await req.application.sessions.driver.deleteSession(old, for: req).get()
-            req.session.id = nil
+        let now = clock()
+        if let expires = user.passwordExpiresAt, now.timeIntervalSince1970 >= expires {
+            try await Self.recordFailure(req, account: user.email, reason: "temporary password expired")
+            return try await render(req, email: email, next: next, errors: [.init("password",
+                "This temporary password has expired. Ask an administrator for a new one")]).response(.unauthorized)
         }
-        req.session.data[CurrentActorMiddleware.sessionKey] = try user.requireID().uuidString
-        return req.redirect(to: next)
+        try await throttle.succeed(at: now)
+        if user.twoStepEnabledAt != nil {
+            // A fresh id here too: the half-signed-in session must not be one that was planted.
+            try await AccountSessions.regenerate(req)
+            PendingSignIn.start(req, userID: try user.requireID(), at: now, next: next)
+            return req.redirect(to: "/login/two-step")
+        }
+        try await AccountSessions.signIn(user, method: "password", req)
+        return req.redirect(to: try await Self.landing(for: user, next: next, on: req.db))
     }
 
-    private func failed(_ req: Request, email: String, next: String) async throws -> Response {
-        try await render(req, email: email, next: next,
-                         errors: [.init("email", "The email address or password is not right")])
+    /// Where a new sign-in goes: the page of what the account must do first, if anything.
+    static func landing(for user: User, next: String, on db: any Database) async throws -> String {
+        let obligation = AccountObligation.of(user, mandatoryRoles: try await TwoStepRequirement.roles(on: db))
+        return obligation?.page ?? next
+    }
+
+    private func failed(_ req: Request, email: String, next: String, account: String?, reason: String) async throws -> Response {
+        try await Self.recordFailure(req, account: account, reason: reason)
+        return try await render(req, email: email, next: next,
+                                errors: [.init("email", "The email address or password is not right")])
             .response(.unauthorized)
     }
 
+    /// An unknown email is not recorded (it may be anything typed), only that one was tried.
+    static func recordFailure(_ req: Request, account: String?, reason: String) async throws {
+        try await req.db.audited(actor: failureActor) { _ in
+            ((), [AuditEvent(action: "user.sign-in-failed", entityType: "user", entityID: account ?? "unknown account",
+                             after: ["reason": reason])])
+        }
+    }
+
     @Sendable func logout(req: Request) async throws -> Response {
-        if req.hasSession { req.session.destroy() }
+        if req.hasSession {
+            if let sid = req.session.data[AccountSessions.sessionKey].flatMap(UUID.init(uuidString:)) {
+                try await AccountSessionRecord.query(on: req.db).filter(\.$id == sid).delete()
+            }
+            req.session.destroy()
+        }
         return req.redirect(to: "/")
     }
 

@@ -2,8 +2,10 @@ import EduQualityDomain
 import Fluent
 import Vapor
 
-/// Accounts and their roles. Passwords are set by the service (shown once to the administrator)
-/// and changed by their owner; administrators can reset but never read them.
+/// Accounts and their roles. Passwords are set by the service (shown once to the administrator,
+/// working for `TemporaryPassword.lifetime`, to be replaced at the first sign-in) and changed by
+/// their owner; administrators can reset but never read them, and can reset two-step sign-in for
+/// someone who lost their phone and their recovery codes.
 struct UsersAdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let users = routes.grouped("admin", "users")
@@ -15,6 +17,7 @@ struct UsersAdminController: RouteCollection {
         users.post(":id", "roles", ":grant", "remove", use: removeRole)
         users.post(":id", "reset-password", use: resetPassword)
         users.post(":id", "active", use: setActive)
+        users.post(":id", "reset-two-step", use: resetTwoStep)
     }
 
     @Sendable func list(req: Request) async throws -> View {
@@ -63,9 +66,10 @@ struct UsersAdminController: RouteCollection {
         if !errors.isEmpty {
             return try await renderNew(req, form: form, errors: errors).response(.badRequest)
         }
-        let password = TemporaryPassword.generate()
+        let password = TemporaryPassword.generate(checkedBy: req.application.passwordPolicy, email: email)
         let hash = try await req.password.async.hash(password)
         let user = User(email: email, displayName: name, passwordHash: hash)
+        user.passwordExpiresAt = TemporaryPassword.expiry(from: req.application.throttleEnvironment.now())
         let userID = try await req.db.audited(actor: req.auditActor) { db in
             try await user.create(on: db)
             let g = grant!
@@ -122,18 +126,39 @@ struct UsersAdminController: RouteCollection {
     @Sendable func resetPassword(req: Request) async throws -> View {
         try req.authorize(.manageUsers)
         let user = try await find(req)
-        let password = TemporaryPassword.generate()
+        let password = TemporaryPassword.generate(checkedBy: req.application.passwordPolicy, email: user.email)
         let hash = try await req.password.async.hash(password)
+        let expires = TemporaryPassword.expiry(from: req.application.throttleEnvironment.now())
         try await req.db.audited(actor: req.auditActor) { db in
             user.passwordHash = hash
+            user.passwordExpiresAt = expires
             try await user.update(on: db)
             try await LoginThrottleStore.forget(email: user.email, db: db)
-            return ((), [AuditEvent(action: "user.reset-password", entityType: "user", entityID: user.email)])
+            // Sessions of the old password end: a reset often follows a suspected compromise.
+            try await AccountSessions.end(userID: user.id!, keeping: nil, on: db)
+            return ((), [AuditEvent(action: "user.reset-password", entityType: "user", entityID: user.email,
+                                    after: ["temporaryUntil": Self.expiryText(expires)])])
         }
-        // Sessions of the old password end: a reset often follows a suspected compromise.
-        try await SessionRecord.query(on: req.db).all().filter { $0.data[CurrentActorMiddleware.sessionKey] == user.id!.uuidString }
-            .delete(on: req.db)
         return try await render(req, userID: user.id!, temporaryPassword: password, errors: [], form: RoleForm())
+    }
+
+    /// Turns two-step sign-in off for someone (lost phone and recovery codes); if a role of
+    /// theirs requires it, they set it up again at their next sign-in. Their sessions end.
+    @Sendable func resetTwoStep(req: Request) async throws -> Response {
+        try req.authorize(.manageUsers)
+        let user = try await find(req)
+        let userID = user.id!, email = user.email
+        try await req.db.audited(actor: req.auditActor) { db in
+            try await TwoStepCodes.remove(userID: userID, on: db)
+            try await AccountSessions.end(userID: userID, keeping: nil, on: db)
+            try await LoginThrottleStore.forget(email: "two-step:" + email, db: db)
+            return ((), [AuditEvent(action: "user.reset-two-step", entityType: "user", entityID: email)])
+        }
+        return req.redirect(to: "/admin/users/\(userID.uuidString)")
+    }
+
+    static func expiryText(_ seconds: Double) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: seconds))
     }
 
     struct ActiveForm: Content { var active: String? }
@@ -169,8 +194,9 @@ struct UsersAdminController: RouteCollection {
             >= LoginThrottle.perClient.freeFailures
         return try await req.view.render("admin/user", UserPage(
             layout: req.layout(title: user.displayName), id: userID.uuidString, email: user.email, name: user.displayName,
-            active: user.isActive, slowed: slowed, grants: grants,
-            temporaryPassword: temporaryPassword, errors: FormErrors(errors), fields: roleFields(form, FormErrors(errors))))
+            active: user.isActive, slowed: slowed, twoStepOn: user.twoStepEnabledAt != nil, grants: grants,
+            temporaryPassword: temporaryPassword,
+            temporaryUntil: temporaryPassword == nil ? nil : user.passwordExpiresAt.map(SessionTime.describe), errors: FormErrors(errors), fields: roleFields(form, FormErrors(errors))))
     }
 
     private func renderNew(_ req: Request, form: NewUserForm, errors: [FieldError]) async throws -> View {

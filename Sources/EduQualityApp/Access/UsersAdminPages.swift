@@ -16,8 +16,10 @@ extension UsersAdminController {
         let id, email, name: String
         let active: Bool
         let slowed: Bool
+        let twoStepOn: Bool
         let grants: [GrantRow]
         let temporaryPassword: String?
+        let temporaryUntil: String?
         let errors: FormErrors
         let fields: [FormField]
     }

@@ -27,7 +27,7 @@ struct CreateUserCommand: AsyncCommand {
         guard let role = Role(rawValue: signature.role ?? "") else {
             throw ConfigError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let password = TemporaryPassword.generate()
+        let password = TemporaryPassword.generate(checkedBy: app.passwordPolicy, email: email)
         let grant: Grant
         do {
             grant = try await Grant.resolve(role, scopeCode: signature.scope, on: app.db)
@@ -35,7 +35,9 @@ struct CreateUserCommand: AsyncCommand {
             throw ConfigError(problem.commandLineMessage)
         }
         try await AccountProvisioning.upsert(email: email, name: signature.name ?? email,
-                                             passwordHash: try Bcrypt.hash(password), grant: grant, on: app.db)
-        context.console.print("Account \(email) (\(role.displayName)) — temporary password: \(password)")
+                                             passwordHash: try Bcrypt.hash(password), grant: grant,
+                                             passwordExpiresAt: TemporaryPassword.expiry(from: Date()), on: app.db)
+        context.console.print("Account \(email) (\(role.displayName)) — temporary password (works for "
+                              + "\(Int(TemporaryPassword.lifetime / 86400)) days, to be changed at the first sign-in): \(password)")
     }
 }

@@ -33,6 +33,11 @@ public struct AppConfig: Sendable {
     public var evidenceDirectory: String = NSTemporaryDirectory() + "eduquality-evidence-" + UUID().uuidString
     /// `METRICS_TOKEN`: the Bearer token `/metrics` asks for; unset, `/metrics` is not served.
     public var metricsToken: String? = nil
+    /// `SESSION_IDLE_MINUTES` and `SESSION_ABSOLUTE_HOURS`: when a signed-in session ends.
+    public var sessionTimeouts: SessionTimeouts = .standard
+    /// HSTS is sent only when the service is reached over https (`PUBLIC_URL`): over plain http
+    /// (a laptop, the demo) it would be ignored at best and lock a browser out at worst.
+    public var strictTransportSecurity: Bool { publicURL?.hasPrefix("https://") == true }
 
     public init(database: DatabaseChoice, secureCookies: Bool = false,
                 disclosureThreshold: DisclosureThreshold = .standard,
@@ -48,7 +53,8 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `EDUQUALITY_DATA_DIR`, `PUBLIC_URL`, `DISCLOSURE_THRESHOLD`, `FORM_SECRET`,
-    /// `RECEIPT_SECRET`, `EVIDENCE_DIR`, `METRICS_TOKEN`, the concern clocks and the mail relay.
+    /// `RECEIPT_SECRET`, `EVIDENCE_DIR`, `METRICS_TOKEN`, the concern clocks, the session time-outs
+    /// and the mail relay.
     public static func fromEnvironment(workingDirectory: String, demo: Bool) throws -> AppConfig {
         let env = ProcessInfo.processInfo.environment
         let database: DatabaseChoice
@@ -103,6 +109,7 @@ public struct AppConfig: Sendable {
             config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
         config.smtp = smtpFromEnvironment()
+        config.sessionTimeouts = try sessionTimeoutsFromEnvironment(env)
         if let token = env["METRICS_TOKEN"], !token.isEmpty {
             guard token.utf8.count >= 16 else {
                 throw ConfigError("METRICS_TOKEN must be at least 16 characters (or unset to serve no /metrics)")
@@ -110,6 +117,24 @@ public struct AppConfig: Sendable {
             config.metricsToken = token
         }
         return config
+    }
+
+    static func sessionTimeoutsFromEnvironment(_ env: [String: String]) throws -> SessionTimeouts {
+        func whole(_ key: String) throws -> Int? {
+            guard let raw = env[key], !raw.isEmpty else { return nil }
+            guard let n = Int(raw), n > 0 else { throw ConfigError("\(key) must be a whole number above 0, got \(raw)") }
+            return n
+        }
+        let standard = SessionTimeouts.standard
+        let idle = try whole("SESSION_IDLE_MINUTES").map { $0 * 60 } ?? standard.idleSeconds
+        let absolute = try whole("SESSION_ABSOLUTE_HOURS").map { $0 * 3600 } ?? standard.absoluteSeconds
+        let problem: String
+        do throws(InvalidForm) {
+            return try SessionTimeouts(idleSeconds: idle, absoluteSeconds: absolute)
+        } catch {
+            problem = error.problems.map(\.message).joined(separator: " ")
+        }
+        throw ConfigError("SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS: " + problem)
     }
 
     public static func randomSecret() -> [UInt8] {

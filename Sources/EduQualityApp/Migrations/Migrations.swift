@@ -33,6 +33,7 @@ enum AppMigrations {
         M023_CreateSelfAssessments(),
         M024_CreateSharedLimitsAndJobLeases(),
         M025_CreateEmergingConcerns(),
+        M026_AddAccountSecurity(),
         M027_CreateImpactAssessments(),
         M028_CreateEarlyWarningDecisions(),
     ]

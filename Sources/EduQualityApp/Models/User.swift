@@ -10,6 +10,13 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "is_active") var isActive: Bool
     @Field(key: "failed_logins") var failedLogins: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// When a temporary password stops working (seconds since 1970); nil for one its owner chose.
+    @OptionalField(key: "password_expires_at") var passwordExpiresAt: Double?
+    /// The TOTP secret in Base32 once two-step sign-in is on (`TwoStepController`).
+    @OptionalField(key: "two_step_secret") var twoStepSecret: String?
+    @OptionalField(key: "two_step_enabled_at") var twoStepEnabledAt: Double?
+    /// The time step of the last code accepted: a code for it or an earlier one is refused.
+    @OptionalField(key: "two_step_last_counter") var twoStepLastCounter: Int64?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Children(for: \.$user) var roles: [RoleGrant]
 

@@ -40,6 +40,11 @@ struct DemoSeeder {
             let grant = try await Grant.resolve(a.role, scopeCode: a.scope, on: app.db)
             try await AccountProvisioning.upsert(email: a.email, name: a.name, passwordHash: hash, grant: grant, on: app.db)
         }
+        // The demo is tried with the shared password alone: no role must use two-step sign-in
+        // unless an administrator of the demo chooses one (it can still be turned on per account).
+        if try await AccountSettingRecord.find(TwoStepRequirement.key, on: app.db) == nil {
+            try await TwoStepRequirement.save([], actor: "system:demo", on: app.db)
+        }
         let responses = try await SurveyDemoSeeder(db: app.db, catalog: app.surveyCatalog, keywords: app.commentKeywords).seed()
         if responses > 0 { app.logger.info("Demo survey responses generated: \(responses)") }
         try await Self.publishDemoRounds(app)

@@ -44,6 +44,9 @@ struct RouteAuthorizationTests {
         Route(method: .POST, path: "/admin/users/:id/roles/:grant/remove", action: .manageUsers),
         Route(method: .POST, path: "/admin/users/:id/reset-password", action: .manageUsers),
         Route(method: .POST, path: "/admin/users/:id/active", action: .manageUsers),
+        Route(method: .POST, path: "/admin/users/:id/reset-two-step", action: .manageUsers),
+        Route(method: .GET, path: "/admin/two-step", action: .manageUsers),
+        Route(method: .POST, path: "/admin/two-step", action: .manageUsers),
         Route(method: .GET, path: "/admin/reference", action: .manageReferenceData),
         Route(method: .GET, path: "/admin/reference/profession", action: .manageReferenceData),
         Route(method: .POST, path: "/admin/reference/profession", action: .manageReferenceData),
@@ -64,11 +67,16 @@ struct RouteAuthorizationTests {
         Route(method: .GET, path: "/account", action: .viewOwnAccount),
         Route(method: .POST, path: "/account/password", action: .viewOwnAccount),
         Route(method: .POST, path: "/account/tokens", action: .viewOwnAccount),
+        Route(method: .POST, path: "/account/sessions/end-others", action: .viewOwnAccount),
+        Route(method: .POST, path: "/account/sessions/:id/end", action: .viewOwnAccount),
+        Route(method: .GET, path: "/account/two-step", action: .viewOwnAccount),
+        Route(method: .POST, path: "/account/two-step", action: .viewOwnAccount),
+        Route(method: .POST, path: "/account/two-step/disable", action: .viewOwnAccount),
     ]
 
     /// Routes open to everyone (they check a public action, or none is needed to sign in/out).
     static let publicRoutes: Set<String> = [
-        "GET /", "GET /login", "POST /login", "POST /logout",
+        "GET /", "GET /login", "POST /login", "POST /logout", "GET /login/two-step", "POST /login/two-step",
         "GET /api/v1/organisations", "GET /api/v1/organisations/:code/sites", "GET /api/v1/professions",
         "GET /api/v1/specialties", "GET /api/v1/placement-types", "GET /api/v1/training-levels", "GET /api/v1/regions",
         "POST /account/tokens/:id/revoke", "GET /quality-framework", "GET /api/v1/quality-framework",

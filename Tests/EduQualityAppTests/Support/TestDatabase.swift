@@ -51,6 +51,9 @@ func withTestApp<T>(_ database: TestDatabase, threshold: Int = 3,
         try await app.prepareDatabase()
         _ = try await ReferenceDataSeeder(directory: config.seedDirectory)
             .seedOrganisations(file: "demo/organisations.json", on: app.db)
+        // No role must use two-step sign-in, as in the demo: test accounts sign in with their
+        // password alone unless a test turns it on (TwoStepSignInTests).
+        try await AccountSettingRecord(key: TwoStepRequirement.key, value: "").create(on: app.db)
         let result = try await body(app)
         try await teardown(app, schema: schema)
         return result

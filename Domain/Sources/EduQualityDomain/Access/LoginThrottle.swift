@@ -101,16 +101,3 @@ public struct LoginThrottle: Sendable, Equatable {
                              email: shared.count > 1 ? Failures(count: shared.count - 1, last: shared.last) : .none)
     }
 }
-
-/// Password rules for accounts: long enough to resist guessing, not absurdly long for bcrypt.
-public enum PasswordPolicy {
-    public static let minimumLength = 12
-    public static let maximumLength = 72
-
-    public static func problem(with password: String) -> String? {
-        let bytes = password.utf8.count
-        if password.count < minimumLength { return "Password must be at least \(minimumLength) characters" }
-        if bytes > maximumLength { return "Password must be \(maximumLength) bytes or fewer" }
-        return nil
-    }
-}
