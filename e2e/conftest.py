@@ -174,3 +174,26 @@ def widths_that_overflow(driver):
         if extra > 0:
             problems.append(f"{extra}px too wide at {width}px ({', '.join(culprits)})")
     return problems
+
+
+def checked(driver):
+    """axe-core finds nothing serious, and nothing overflows at a phone's or a desktop's width."""
+    check_accessibility(driver)
+    assert not widths_that_overflow(driver), driver.current_url
+
+
+def main_text(driver):
+    return driver.find_element(By.TAG_NAME, "main").text
+
+
+def set_value(driver, element_id, value):
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, element_id), value)
+
+
+def press(driver, form_action, text=None):
+    """Submits the form posting to `form_action` (the button whose text has `text`, when given),
+    opening the details it is folded in first."""
+    buttons = driver.find_elements(By.CSS_SELECTOR, f"form[action='{form_action}'] button[type=submit]")
+    button = next(b for b in buttons if text is None or text in b.text)
+    driver.execute_script("arguments[0].closest('details') && (arguments[0].closest('details').open = true)", button)
+    submit(driver, button)

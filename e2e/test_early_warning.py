@@ -5,24 +5,7 @@ signal; and the signal dismissed (refused first without a reason). axe-core and 
 every page, and the page printed."""
 from selenium.webdriver.common.by import By
 
-from conftest import ACCOUNTS, check_accessibility, set_viewport, sign_in, submit, widths_that_overflow
-
-
-def checked(browser):
-    check_accessibility(browser)
-    assert not widths_that_overflow(browser), browser.current_url
-
-
-def main_text(browser):
-    return browser.find_element(By.TAG_NAME, "main").text
-
-
-def set_value(browser, element_id, value):
-    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, element_id), value)
-
-
-def press(browser, form_action):
-    submit(browser, browser.find_element(By.CSS_SELECTOR, f"form[action='{form_action}'] button[type=submit]"))
+from conftest import ACCOUNTS, checked, main_text, press, set_value, set_viewport, sign_in, submit
 
 
 def test_signal_list_page_register_entry_and_dismissal(browser, server):

@@ -7,27 +7,9 @@ import datetime
 
 from selenium.webdriver.common.by import By
 
-from conftest import ACCOUNTS, check_accessibility, sign_in, submit, widths_that_overflow
+from conftest import ACCOUNTS, checked, main_text, press, set_value, sign_in
 
 NMC = "regulator-nmc@demo.eduquality.test"
-
-
-def checked(browser):
-    check_accessibility(browser)
-    assert not widths_that_overflow(browser), browser.current_url
-
-
-def main_text(browser):
-    return browser.find_element(By.TAG_NAME, "main").text
-
-
-def set_value(browser, element_id, value):
-    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, element_id), value)
-
-
-def press(browser, form_action, text=None):
-    buttons = browser.find_elements(By.CSS_SELECTOR, f"form[action='{form_action}'] button[type=submit]")
-    submit(browser, next(b for b in buttons if text is None or text in b.text))
 
 
 def test_raise_share_panel_actions_to_closure(browser, server):

@@ -9,28 +9,7 @@ import tempfile
 
 from selenium.webdriver.common.by import By
 
-from conftest import ACCOUNTS, check_accessibility, sign_in, submit, widths_that_overflow
-
-
-def checked(browser):
-    check_accessibility(browser)
-    assert not widths_that_overflow(browser), browser.current_url
-
-
-def main_text(browser):
-    return browser.find_element(By.TAG_NAME, "main").text
-
-
-def set_value(browser, element_id, value):
-    browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, element_id), value)
-
-
-def press(browser, form_action, text=None):
-    selector = f"form[action='{form_action}'] button[type=submit]"
-    buttons = browser.find_elements(By.CSS_SELECTOR, selector)
-    button = next(b for b in buttons if text is None or text in b.text)
-    browser.execute_script("arguments[0].closest('details') && (arguments[0].closest('details').open = true)", button)
-    submit(browser, button)
+from conftest import ACCOUNTS, checked, main_text, press, set_value, sign_in, submit
 
 
 def test_planning_to_publication_then_public_search(browser, server):

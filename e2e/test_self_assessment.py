@@ -6,17 +6,12 @@ import datetime
 
 from selenium.webdriver.common.by import By
 
-from conftest import ACCOUNTS, check_accessibility, sign_in, submit, widths_that_overflow
+from conftest import ACCOUNTS, checked, sign_in, submit
 
 
 def assessment_year(day):
     first = day.year if day.month >= 4 else day.year - 1
     return f"{first}-{(first + 1) % 100:02d}"
-
-
-def checked(browser):
-    check_accessibility(browser)
-    assert not widths_that_overflow(browser), browser.current_url
 
 
 def test_window_then_submission_then_review_then_national_view(browser, server):

@@ -1,3 +1,4 @@
+import EduQualityDomain
 import Foundation
 
 /// A small builder for server-drawn SVG charts. Every text goes through `escape`; styling uses
@@ -16,21 +17,7 @@ struct SVG {
         self.summary = summary
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escaped(s) }
 
     static func num(_ v: Double) -> String { String(format: "%.1f", v) }
 

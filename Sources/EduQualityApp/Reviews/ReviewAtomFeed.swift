@@ -4,22 +4,7 @@ import Foundation
 /// The Atom feed of newly published review reports (RFC 4287), newest first. Every text is
 /// escaped for XML.
 enum ReviewAtomFeed {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 allows tab, newline, carriage return and from U+0020; drop other controls.
-                if scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" || scalar == "\r" { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { XMLText.escaped(text) }
 
     static func timestamp(_ day: CalendarDay) -> String { day.iso + "T00:00:00Z" }
 

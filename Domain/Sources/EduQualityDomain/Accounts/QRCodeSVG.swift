@@ -22,26 +22,10 @@ extension QRCode {
         return """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(side) \(side)" width="\(pixels)" height="\(pixels)" \
         role="img" aria-labelledby="qr-code-title" shape-rendering="crispEdges">\
-        <title id="qr-code-title">\(Self.escaped(title))</title>\
+        <title id="qr-code-title">\(XMLText.escaped(title))</title>\
         <rect width="\(side)" height="\(side)" fill="#ffffff"/>\
         <path fill="#000000" d="\(path)"/>\
         </svg>
         """
-    }
-
-    /// XML escaping for text and attribute values.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
