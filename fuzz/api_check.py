@@ -92,9 +92,12 @@ def check_document():
 
 
 def fuzz(name, seed, headers=()):
+    # One worker: with two threads, hypothesis describes lambdas through ast.parse concurrently,
+    # which CPython 3.11 can fail with "AST constructor recursion depth mismatch" (a SystemError
+    # in the tool, not an answer of the API); seen in CI with seed 433587200.
     command = [sys.executable, "-m", "schemathesis.cli", "run", BASE + "/api/v1/openapi.json",
                "--checks", CHECKS, "--max-examples", str(EXAMPLES), "--seed", str(seed),
-               "--max-time", str(SECONDS), "--request-timeout", "20", "--workers", "2",
+               "--max-time", str(SECONDS), "--request-timeout", "20", "--workers", "1",
                "--generation-with-security-parameters", "false", "--generation-database", "none",
                "--no-color", "--suppress-health-check", "all"]
     for header in headers:
