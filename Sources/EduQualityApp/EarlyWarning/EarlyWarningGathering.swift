@@ -64,7 +64,7 @@ enum EarlyWarningGathering {
             add(record.subjectCode) { $0.levels[.isfCategory, default: []].append(.init(on: decision.decidedOn, level: decision.category)) }
         }
 
-        for record in try await RequirementRecord.query(on: req.db).all() {
+        for record in try await RequirementRecord.query(on: req.db).filter(\.$organisationCode ~~ organisations).all() {
             guard let r = record.requirement, wanted.contains(r.organisation), r.kind.isActionable, r.status != .noted else { continue }
             let closed = r.status == .closed ? (r.decisions.last { $0.outcome == .accept }?.on ?? r.raisedOn) : nil
             add(r.organisation) { f in

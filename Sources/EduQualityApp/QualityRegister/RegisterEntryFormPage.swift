@@ -106,12 +106,6 @@ struct RegisterEntryFormPage: Encodable {
         posted.organisation = req.query[String.self, at: "organisation"]
         posted.site = req.query[String.self, at: "site"]
         if let origin {
-            let view = origin.view
-            switch view.field {
-            case "requirement": posted.requirement = view.reference
-            case "emergingConcern": posted.emergingConcern = view.reference
-            default: posted.signal = view.reference
-            }
             origin.prefill(&posted)
             return posted
         }

@@ -58,20 +58,22 @@ enum RegisterOrigin: Sendable {
         }
     }
 
-    /// Fills the new form from it. An emerging concern fills in only its organisation: what it says
-    /// is shared intelligence the register's other readers may not see.
+    /// Fills the new form from it, carrying its reference. An emerging concern fills in only its
+    /// organisation: what it says is shared intelligence the register's other readers may not see.
     func prefill(_ posted: inout RegisterEntryFormPage.Posted) {
         posted.organisation = organisation
         switch self {
         case .requirement(let found):
             let r = found.requirement
+            posted.requirement = r.reference
             posted.title = String(r.text.prefix(120))
             posted.description = "\(r.kind.displayName) \(r.reference) from review \(r.review): \(r.text)"
             posted.standards = r.standards
             posted.professions = found.review.professions
-        case .emergingConcern:
-            break
+        case .emergingConcern(let found):
+            posted.emergingConcern = found.concern.reference
         case .signal(let assessed):
+            posted.signal = assessed.code
             let quarter = assessed.signal.quarter?.description ?? ""
             let reasons = assessed.signal.worsening.filter { $0.source != .emergingConcerns }.map(\.reason)
             posted.title = "Early-warning signal for \(quarter)"
