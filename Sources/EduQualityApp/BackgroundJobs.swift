@@ -86,7 +86,7 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
     /// passed, the audited counts of survey responses of days that have ended, overdue notices
     /// (each sent once per stage and clock), ISF review reminders and overdue reviews, overdue immediate
     /// mandatory requirements (to the regional team, once each), self-assessment reminders and overdue
-    /// notices, and round state changes.
+    /// notices, round state changes, and once a day the retention purge.
     static func housekeeping(_ app: Application, now: Date = Date()) async throws {
         try await LoginThrottleStore.prune(db: app.db, at: now)
         try await FailedLookups.prune(db: app.db, at: now)
@@ -103,6 +103,10 @@ final class BackgroundJobs: LifecycleHandler, @unchecked Sendable {
         try await ISFReviewJob.run(on: app.db, today: today)
         try await ReviewNotices.run(app, today: today)
         try await SelfAssessmentNoticeJob.run(on: app.db, today: today, siteURL: app.siteURL)
+        let retention = try await RetentionSettings.policy(defaults: app.retentionDefaults, on: app.db)
+        if let run = try await RetentionPurge(db: app.db).runIfDue(policy: retention, today: today) {
+            app.logger.info("retention purge: \(run.total) records deleted or anonymised")
+        }
         for (record, round) in try await app.surveyCatalog.allRounds() {
             guard let recorded = SurveyRoundState(rawValue: record.recordedState),
                   let event = round.stateChangeEvent(since: recorded, on: today) else { continue }

@@ -22,6 +22,7 @@ public func configure(_ app: Application, _ config: AppConfig, databaseSearchPat
     try app.loadSignatories(seedDirectory: config.seedDirectory)
     try app.loadPasswordPolicy(seedDirectory: config.seedDirectory)
     try app.loadSignalRule(seedDirectory: config.seedDirectory)
+    try app.loadRetentionDefaults(seedDirectory: config.seedDirectory)
     try DatabaseSetup.configure(app, config.database, searchPath: databaseSearchPath)
     for migration in AppMigrations.all { app.migrations.add(migration) }
 

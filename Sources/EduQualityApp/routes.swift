@@ -8,6 +8,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: TwoStepSignInController())
     try app.register(collection: TwoStepController())
     try app.register(collection: TwoStepSettingsController())
+    try app.register(collection: RetentionController())
+    try app.register(collection: SubjectAccessController())
     try app.register(collection: ReferenceDataAPIController())
     try app.register(collection: AdminController())
     try app.register(collection: OrganisationsAdminController())

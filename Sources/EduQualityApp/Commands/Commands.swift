@@ -13,6 +13,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(OutboxCommands(), as: "outbox")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(RetentionCommands(), as: "retention")
+    app.asyncCommands.use(SubjectAccessCommand(), as: "subject-access")
 }
 
 /// `eduquality outbox deliver`: sends waiting notices through the mail relay in `SMTP_HOST`.

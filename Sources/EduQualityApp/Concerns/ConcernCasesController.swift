@@ -133,7 +133,14 @@ struct ConcernCasesController: RouteCollection {
             let body = event == .transfer ? try await ConcernTransferChoices.body(form.body, for: before, on: req.db) : nil
             try await validateAssignee(form.assignee, event: event, concern: before, req: req)
             let staffing = event == .escalate ? try await ConcernStaffing.current(on: req.db) : .assumeStaffed
-            let concern = try await req.concerns.change(reference, actor: req.auditActor) { c in
+            let siteURL = req.application.siteURL
+            let notices: ConcernStore.Notices? = switch event {
+            case .escalate, .transfer: ConcernNotifier.newCase(siteURL: siteURL)
+            case .messageReporter, .resolve:
+                ConcernNotifier.replyReceived(siteURL: siteURL, accountEmail: try await accountEmail(record, req))
+            default: nil
+            }
+            let concern = try await req.concerns.change(reference, actor: req.auditActor, notices: notices) { c in
                 let text = form.text ?? ""
                 return switch event {
                 case .acknowledge: [try c.acknowledge(by: me, on: today)]
@@ -152,10 +159,6 @@ struct ConcernCasesController: RouteCollection {
                 case .removeLabel: [try c.removeLabel(form.label ?? "", by: me, on: today)]
                 case .receiveReporterMessage, .recordFeedback, .grantNameSharingConsent: []
                 }
-            }
-            if event == .escalate || event == .transfer { try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern) }
-            if event == .messageReporter || event == .resolve {
-                try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).replyReceived(concern, accountEmail: try await accountEmail(record, req))
             }
             // Someone who moved the case away may no longer see it.
             if !ConcernAccess.allows(req.actor, .viewConcern, body: concern.handlingBody, safetyRegion: concern.regionalSafetyVisibility) {

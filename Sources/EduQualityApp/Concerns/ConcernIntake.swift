@@ -52,8 +52,7 @@ struct ConcernIntake {
         let receipt = submission.reporter.needsReceiptCode ? ReceiptCode.generate() : nil
         let actor = submission.howRaised == .anonymous ? AuditActor.anonymousReporter : req.auditActor
         let concern = try await req.concerns.create(submission, receiptDigest: receipt.map(req.receiptDigest.digest),
-                                                    actor: actor)
-        try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
+                                                    actor: actor, notices: ConcernNotifier.newCase(siteURL: req.application.siteURL))
         return Accepted(concern: concern, receiptCode: receipt)
     }
 

@@ -7,6 +7,16 @@ import Foundation
 /// carry only the reference, the pathway and a link, absolute (`Application.siteURL`), since a
 /// notice is read in a mail program, away from the site.
 struct ConcernNotifier {
+    /// The handlers of a case's body told of it (new, escalated or transferred), in the write.
+    static func newCase(siteURL: String) -> ConcernStore.Notices {
+        { concern, db in try await ConcernNotifier(db: db, siteURL: siteURL).newCase(concern) }
+    }
+
+    /// A reporter with an account told of a reply or an outcome, in the write.
+    static func replyReceived(siteURL: String, accountEmail: String?) -> ConcernStore.Notices {
+        { concern, db in try await ConcernNotifier(db: db, siteURL: siteURL).replyReceived(concern, accountEmail: accountEmail) }
+    }
+
     let db: any Database
     /// The site's address, before each link's path.
     let siteURL: String

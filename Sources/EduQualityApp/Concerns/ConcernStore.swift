@@ -10,6 +10,10 @@ struct ConcernStore: Sendable {
     let db: any Database
     let clocks: ConcernClocks
 
+    /// The notices a write sends, written in the write's own transaction: a case stored but never
+    /// announced (the server stopping between the two) would be a case nobody knows of.
+    typealias Notices = @Sendable (Concern, any Database) async throws -> Void
+
     static let encoder: JSONEncoder = {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
@@ -19,7 +23,8 @@ struct ConcernStore: Sendable {
     /// Stores a new concern under a fresh reference; `receiptDigest` is the keyed digest of the
     /// anonymous reporter's receipt code (`ReceiptDigest`; the code itself is never stored). The concern goes where
     /// `ConcernRouting` sends it given who handles which queue now.
-    func create(_ submission: ConcernSubmission, receiptDigest: String?, actor: String) async throws -> Concern {
+    func create(_ submission: ConcernSubmission, receiptDigest: String?, actor: String,
+                notices: Notices? = nil) async throws -> Concern {
         let today = CalendarDay.today()
         let clocks = self.clocks
         let staffing = try await ConcernStaffing.current(on: db)
@@ -36,6 +41,7 @@ struct ConcernStore: Sendable {
                 record.project(concern)
                 try await record.create(on: db)
                 try await Self.append([change.entry], to: record, on: db)
+                try await notices?(concern, db)
                 return (concern, [change.audit])
             }
             if let created { return created }
@@ -64,7 +70,7 @@ struct ConcernStore: Sendable {
     /// Applies domain changes to a stored concern and saves them. `change` receives the current
     /// concern and returns the changes it made (each already checked by the domain).
     @discardableResult
-    func change(_ reference: String, actor: String,
+    func change(_ reference: String, actor: String, notices: Notices? = nil,
                 _ change: @escaping @Sendable (inout Concern) throws -> [ConcernChange]) async throws -> Concern {
         try await db.audited(actor: actor) { db in
             guard let record = try await ConcernRecord.query(on: db).filter(\.$reference == reference).first() else {
@@ -80,6 +86,7 @@ struct ConcernStore: Sendable {
             try await Self.append(changes.map(\.entry), to: record, on: db)
             record.project(concern)
             try await record.update(on: db)
+            try await notices?(concern, db)
             return (concern, changes.map(\.audit))
         }
     }

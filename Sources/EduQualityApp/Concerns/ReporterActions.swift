@@ -23,10 +23,10 @@ enum ReporterActions {
         switch form.action ?? "" {
         case "message":
             let text = form.message ?? ""
-            try await req.concerns.change(reference, actor: AuditActor.reporter) { c in
+            try await req.concerns.change(reference, actor: AuditActor.reporter,
+                                          notices: ConcernNotifier.newCase(siteURL: req.application.siteURL)) { c in
                 [try c.receiveReporterMessage(text, on: today)]
             }
-            try await notifyHandlers(reference, req: req)
             return "Your message has been added. The team handling your concern will see it."
         case "escalate":
             var provider = form.educationProvider?.trimmingWhitespace
@@ -37,7 +37,8 @@ enum ReporterActions {
             let chosen = provider
             let reason = form.reason
             let staffing = try await ConcernStaffing.current(on: req.db)
-            let concern = try await req.concerns.change(reference, actor: AuditActor.reporter) { c in
+            let concern = try await req.concerns.change(reference, actor: AuditActor.reporter,
+                                                        notices: ConcernNotifier.newCase(siteURL: req.application.siteURL)) { c in
                 // The page's "not appropriate" form always sends a reason field: an empty one is a
                 // field error there, not a refused escalation.
                 if let reason, reason.trimmingWhitespace.isEmpty, !c.reporterMayEscalate(on: today) {
@@ -46,7 +47,6 @@ enum ReporterActions {
                 return [try c.escalate(by: .reporter, reason: reason, on: today, educationProvider: chosen, clocks: clocks,
                                        staffing: staffing)]
             }
-            try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
             let handledBy = ConcernHandledBy(concern.reporterView(on: today), regionNames: try await RegionNames.load(req.db))
             return "Your concern has been escalated to \(concern.pathway.title.lowercased()). \(handledBy.sentence)"
         case "feedback":
@@ -64,10 +64,5 @@ enum ReporterActions {
         default:
             throw AppError.badRequest("Unknown action.")
         }
-    }
-
-    private static func notifyHandlers(_ reference: String, req: Request) async throws {
-        guard let (_, concern) = try await req.concerns.load(reference) else { return }
-        try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
     }
 }

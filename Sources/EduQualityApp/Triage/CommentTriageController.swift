@@ -158,8 +158,8 @@ struct CommentTriageController: RouteCollection {
                                   whatHappened: "From the learner survey (\(comment.roundCode)), judged an immediate serious risk by the regional quality team:\n\n\(comment.text)",
                                   pathway: "1")
         let submission = try form.validated()
-        let concern = try await req.concerns.create(submission, receiptDigest: nil, actor: req.auditActor)
-        try await ConcernNotifier(db: req.db, siteURL: req.application.siteURL).newCase(concern)
+        let concern = try await req.concerns.create(submission, receiptDigest: nil, actor: req.auditActor,
+                                                    notices: ConcernNotifier.newCase(siteURL: req.application.siteURL))
         return concern.reference.value
     }
 

@@ -18,6 +18,10 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case manageUsers = "manage-users"
     case viewAuditLog = "view-audit-log"
     case viewOutbox = "view-outbox"
+    /// Setting how long each kind of record is kept, and running the purge.
+    case manageRetention = "manage-retention"
+    /// Exporting everything held about a named person (a subject-access request).
+    case exportSubjectData = "export-subject-data"
 
     // The survey.
     case manageQuestionnaires = "manage-questionnaires"

@@ -48,7 +48,7 @@ public enum Authorization {
              .viewEmergingConcerns, .raiseEmergingConcern, .viewImpactAssessments, .manageImpactAssessments,
              .decideImpactAssessment, .viewEarlyWarning, .dismissSignal]
         case .administrator:
-            [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
+            [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox, .manageRetention, .exportSubjectData,
              .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
              .manageGuardianDirectory, .manageIntensiveSupportCategories]
         }

@@ -47,7 +47,7 @@ struct AuthorizationMatrixTests {
                                .viewReviews, .manageReviews, .recordReviewFindings, .manageSelfAssessmentWindows, .reviewSelfAssessment, .viewSelfAssessments,
                                .viewEmergingConcerns, .raiseEmergingConcern, .viewImpactAssessments, .manageImpactAssessments,
                                .decideImpactAssessment, .viewEarlyWarning, .dismissSignal],
-        .administrator: [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox,
+        .administrator: [.manageReferenceData, .manageUsers, .viewAuditLog, .viewOutbox, .manageRetention, .exportSubjectData,
                          .manageQuestionnaires, .manageSurveyRounds, .importSurveyResponses,
                          .manageGuardianDirectory, .manageIntensiveSupportCategories],
     ]
