@@ -67,8 +67,9 @@ class Answer:
 
 
 class Client:
-    def __init__(self, port):
+    def __init__(self, port, source="127.0.0.1"):
         self.port = port
+        self.source = source   # the loopback address connected from: another "client" machine
         self.cookies = {}
 
     def request(self, method, path, form=None, headers=None, body=None):
@@ -79,7 +80,7 @@ class Client:
             body = urllib.parse.urlencode(form)
             sent["Content-Type"] = "application/x-www-form-urlencoded"
         sent.update(headers or {})
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60, source_address=(self.source, 0))
         try:
             connection.request(method, path, body=body, headers=sent)
             response = connection.getresponse()
@@ -100,10 +101,10 @@ class Client:
     def post(self, path, form, **kw):
         return self.request("POST", path, form=form, **kw)
 
-    def sign_in(self, email):
+    def sign_in(self, email, expect=303):
         page = self.get("/login")
         answer = self.post("/login", {"_csrf": page.form_token(), "email": email, "password": PASSWORD})
-        assert answer.status == 303, f"signing in as {email} gave {answer.status}: {answer.text[:300]}"
+        assert answer.status == expect, f"signing in as {email} gave {answer.status}: {answer.text[:300]}"
         return page, answer
 
 
@@ -494,6 +495,8 @@ def look_up_resume_codes(client, code, attempts):
 
 
 def sign_in_wrongly(client, email, attempts):
+    """Wrong passwords in a row. Each failure is answered only after a full password check (about
+    0.3 s in a debug build), well inside the 2 s the fourth attempt must wait."""
     token = client.get("/login").form_token()
     return [client.post("/login", {"_csrf": token, "email": email, "password": "not the password"})
             for _ in range(attempts)]
@@ -539,6 +542,29 @@ def test_the_sign_in_throttle_holds_across_instances(cluster):
     assert statuses[:3] == [401, 401, 401], statuses
     for instance in cluster["instances"]:
         assert sign_in_wrongly(instance.client(), email, 1)[0].status == 429, f"{instance.name} let an attempt through"
+
+
+def test_behind_nginx_someone_elses_sign_in_failures_do_not_slow_the_owner_on_another_client(cluster):
+    """The sign-in throttle's tight count is per email and client, so that failures from an
+    attacker's machine never slow the owner on theirs (`LoginThrottle`). Two machines are two
+    loopback source addresses here. Directly on an instance that holds; behind nginx every
+    request arrives from nginx's address, so the client must come from X-Forwarded-For, which
+    nginx sets, or the attacker's failures land on every visitor's count."""
+    email = "reviewer@demo.eduquality.test"   # signed in by no other test
+    one = cluster["instances"][0]
+    attacker = sign_in_wrongly(Client(one.port, source="127.0.0.2"), email, 4)
+    assert [a.status for a in attacker] == [401, 401, 401, 429]
+    Client(one.port, source="127.0.0.3").sign_in(email)   # the owner, on another machine: admitted
+
+    attacker = sign_in_wrongly(Client(cluster["proxy"], source="127.0.0.4"), email, 4)
+    assert [a.status for a in attacker] == [401, 401, 401, 429]
+    owner = Client(cluster["proxy"], source="127.0.0.5")
+    page = owner.get("/login")
+    answer = owner.post("/login", {"_csrf": page.form_token(), "email": email, "password": PASSWORD})
+    assert answer.status == 303, (
+        f"behind nginx the owner, on another machine, was refused ({answer.status} from {answer.upstream}) "
+        "after someone else's failures: the instances key the client by the connection's address "
+        "(ThrottleEnvironment.clientAddress: remoteAddress), which behind a proxy is the proxy's")
 
 
 def test_background_jobs_run_on_one_instance_per_turn(cluster):
