@@ -31,6 +31,8 @@ import urllib.parse
 
 import pytest
 
+from postgres_database import fresh_database, psql
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BINARY = os.environ.get("EDUQUALITY_BIN", str(ROOT / ".build" / "debug" / "eduquality"))
 # Where the server finds Seed/, Public/ and Resources/ (the checkout the binary was built from).
@@ -115,18 +117,11 @@ def alternated(answers):
     return len(set(names)) == 2 and all(a != b for a, b in zip(names, names[1:]))
 
 
-# --- PostgreSQL through psql --------------------------------------------------------------------
-
-def psql(url, sql):
-    done = subprocess.run(["psql", url, "-X", "-v", "ON_ERROR_STOP=1", "-At", "-c", sql],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, f"psql failed: {done.stderr}"
-    return done.stdout.strip()
-
-
-def with_database(url, name):
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
+def value(url, sql):
+    """The one value a query answers."""
+    rows = psql(url, sql)
+    assert len(rows) == 1 and len(rows[0]) == 1, rows
+    return rows[0][0]
 
 
 # --- a mail relay that accepts everything and remembers what it got --------------------------------
@@ -274,8 +269,7 @@ def stop(proc):
 
 @pytest.fixture(scope="module")
 def cluster():
-    server_url = os.environ.get("TEST_DATABASE_URL")
-    if not server_url:
+    if not os.environ.get("TEST_DATABASE_URL"):
         missing("TEST_DATABASE_URL is not set (scripts/test starts a throwaway PostgreSQL)")
     nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
     if not nginx:
@@ -285,9 +279,11 @@ def cluster():
     if not os.path.exists(BINARY):
         missing(f"the server binary is missing at {BINARY}")
 
-    name = "eq_two_" + secrets.token_hex(4)
-    psql(server_url, f"CREATE DATABASE {name}")
-    database_url = with_database(server_url, name)
+    with fresh_database("eq_two") as database_url:
+        yield from run_cluster(nginx, database_url)
+
+
+def run_cluster(nginx, database_url):
     work = tempfile.mkdtemp(prefix="eq-two-")
     os.chmod(work, 0o755)   # nginx's worker (nobody) reads below it
     relay = FakeRelay()
@@ -355,10 +351,7 @@ def cluster():
             log.close()
         relay.shutdown()
         relay.server_close()
-        try:
-            psql(server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def by_address(cluster):
@@ -591,7 +584,7 @@ def test_background_jobs_run_on_one_instance_per_turn(cluster):
     housekeeping = [i.job_runs("housekeeping") for i in (one, two)]
     assert sum(h.get("ran", 0) for h in housekeeping) == 1, housekeeping
     assert housekeeping[0].get("ran") == 1 and housekeeping[1].get("skipped", 0) >= 1, housekeeping
-    holder = psql(cluster["db"], "SELECT holder FROM job_leases WHERE name = 'housekeeping'")
+    holder = value(cluster["db"], "SELECT holder FROM job_leases WHERE name = 'housekeeping'")
     assert f":{one.proc.pid}:" in holder, f"the housekeeping lease is held by {holder}, not instance 1"
 
     delivery = [i.job_runs("outbox-delivery") for i in (one, two)]
@@ -602,7 +595,7 @@ def test_background_jobs_run_on_one_instance_per_turn(cluster):
     relay = cluster["relay"]
     deadline = time.time() + 10
     while True:
-        sent = int(psql(cluster["db"], "SELECT count(*) FROM outbox WHERE sent_on IS NOT NULL"))
+        sent = int(value(cluster["db"], "SELECT count(*) FROM outbox WHERE sent_on IS NOT NULL"))
         with relay.lock:
             received = list(relay.received)
         if sent > 0 and len(received) == sent:
