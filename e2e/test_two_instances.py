@@ -469,6 +469,50 @@ def test_a_response_submitted_on_one_instance_shows_in_the_other_instances_repor
     print(f"instance 2 showed the responses sent to instance 1 {took:.1f} s after publication")
 
 
+def hidden(page, name):
+    match = re.search(rf'<input type="hidden" name="{name}" value="([^"]+)">', page.text)
+    assert match, f"no hidden {name} in the page ({page.status}): {page.text[:300]}"
+    return match.group(1)
+
+
+def test_a_learner_saving_and_resuming_a_survey_moves_between_instances_freely(cluster):
+    """The survey's own tokens (a draft token signed with FORM_SECRET) and drafts (in the
+    database): page 1 answered on one instance, page 2 on the other and saved, the resume code
+    typed in a new browser, and the survey sent from wherever the next request lands. The code
+    then finds nothing on either instance."""
+    code = value(cluster["db"], "SELECT code FROM survey_rounds WHERE code LIKE 'NETS-%' ORDER BY opens_on DESC LIMIT 1")
+    learner = Client(cluster["proxy"])
+    first = learner.get(f"/survey/{code}/questions")
+    placement = {"profession": "student-nurse", "organisation": "T001", "placement-type": "community",
+                 "training-level": "year-2"}
+    second = learner.post(f"/survey/{code}/questions",
+                          {"_csrf": first.form_token(), "page": "1", "action": "continue", **placement})
+    assert second.status == 200 and 'name="page" value="2"' in second.text, second.text[:300]
+    page_two = {"IND1": "4", "IND2": "5", "IND3": "3", "IND4": "4", "IND5": "2"}
+    saved = learner.post(f"/survey/{code}/questions", {"_csrf": second.form_token(), "draft": hidden(second, "draft"),
+                                                       "page": "2", "action": "save", **page_two})
+    assert saved.status == 200 and "Your answers are saved" in saved.text, saved.text[:300]
+    assert alternated([first, second, saved])
+    resume = re.search(r'id="resume-code">([^<]+)<', saved.text).group(1)
+
+    later = Client(cluster["proxy"])
+    form = later.get("/survey/resume")
+    resumed = later.post("/survey/resume", {"_csrf": form.form_token(), "resume": resume})
+    assert resumed.status == 200, resumed.text[:300]
+    for item, answer in page_two.items():
+        assert f'name="{item}" type="radio" value="{answer}" checked' in resumed.text, f"{item} lost on the way"
+    answers = {"_csrf": form.form_token(), "draft": hidden(resumed, "draft"), **placement, **page_two}
+    answers.update({item: "4" for item in CORE_ITEMS if item not in page_two})
+    sent = later.post(f"/survey/{code}/submit", answers)
+    assert sent.status == 201, sent.text[:300]
+    assert alternated([form, resumed, sent])
+    for instance in cluster["instances"]:
+        again = instance.client()
+        token = again.get("/survey/resume").form_token()
+        assert again.post("/survey/resume", {"_csrf": token, "resume": resume}).status == 404, \
+            f"{instance.name} still found the draft that was sent"
+
+
 def refusals(answers):
     """The 1-based attempt at which the first 429 came, and the statuses."""
     statuses = [a.status for a in answers]
