@@ -54,13 +54,11 @@ struct RetentionPurge: Sendable {
         var count = 0
         for (record, concern) in zip(records, concerns) {
             guard let closedOn = concern.closedOn, closedOn < cutoff else { continue }
-            for row in try await ConcernTimelineRecord.query(on: db).filter(\.$concernID == record.id!).all() {
-                let entry = try JSONDecoder().decode(ConcernTimelineEntry.self, from: Data(row.entryJSON.utf8))
+            // The timeline was read and decoded with the concern: rewrite only the entries with text.
+            for entry in concern.timeline where entry.withoutFreeText != entry {
                 let json = String(decoding: try ConcernStore.encoder.encode(entry.withoutFreeText), as: UTF8.self)
-                if json != row.entryJSON {
-                    row.entryJSON = json
-                    try await row.update(on: db)
-                }
+                try await ConcernTimelineRecord.query(on: db).filter(\.$concernID == record.id!)
+                    .filter(\.$sequence == entry.sequence).set(\.$entryJSON, to: json).update()
             }
             if record.reporterName != nil { record.reporterName = removed }
             record.reporterEmail = nil
