@@ -95,8 +95,11 @@ struct SubjectAccessExport: Encodable, Sendable {
         let email = rawEmail.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let user = try await User.query(on: db).filter(\.$email == email).with(\.$roles).first()
         var names = [email]
-        if let user { names += [try user.requireID().uuidString, user.displayName] }
-        let account = try await user.asyncMap { try await Self.account($0, on: db) }
+        var account: Account?
+        if let user {
+            names += [try user.requireID().uuidString, user.displayName]
+            account = try await Self.account(user, on: db)
+        }
         let concerns = try await Self.concerns(email: email, accountID: user?.id?.uuidString, on: db)
         let guardians = try await GuardianDirectoryRecord.query(on: db).filter(\.$email == email).all().map {
             Guardian(name: $0.name, organisation: $0.organisationCode, email: $0.email, phone: $0.phone, availability: $0.availability)
@@ -168,12 +171,5 @@ struct SubjectAccessExport: Encodable, Sendable {
             mentions += try rows.map { Mention(record: table, field: column, key: try $0.decode(column: "record_key", as: String.self)) }
         }
         return mentions
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
