@@ -47,7 +47,7 @@ struct SecurityHeaderWalkTests {
 
     @Test("behind an https PUBLIC_URL: HSTS on every answer, Secure cookies")
     func https() async throws {
-        let app = try await Application.make(.testing)
+        let app = try await TestApplication.make()
         var config = AppConfig(database: .sqliteMemory, secureCookies: true, seedDirectory: app.directory.workingDirectory + "Seed")
         config.publicURL = "https://eduquality.example.org"
         do {

@@ -301,7 +301,7 @@ func withTwoApps(_ database: TestDatabase, _ body: (Application, Application) as
     var apps: [Application] = []
     do {
         for index in 0..<2 {
-            let app = try await Application.make(.testing)
+            let app = try await TestApplication.make()
             apps.append(app)
             let config = AppConfig(database: choice, formSecret: secret, seedDirectory: app.directory.workingDirectory + "Seed")
             try await configure(app, config, databaseSearchPath: schema.map { [$0] })

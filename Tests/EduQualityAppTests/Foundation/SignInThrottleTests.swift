@@ -153,7 +153,7 @@ struct SignInThrottleTests {
         let email = TestAccounts.email(.administrator)
         let clock = TestClock()
         func withApp(_ body: (Application) async throws -> Void) async throws {
-            let app = try await Application.make(.testing)
+            let app = try await TestApplication.make()
             let config = AppConfig(database: .sqliteFile(folder + "/eq.sqlite"), formSecret: secret,
                                    seedDirectory: app.directory.workingDirectory + "Seed")
             do {

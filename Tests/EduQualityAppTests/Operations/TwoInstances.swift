@@ -59,7 +59,7 @@ struct TwoInstances {
 enum TestInstance {
     static func make(_ config: AppConfig, schema: String? = nil, createSchema: Bool = false, prepare: Bool = true,
                      seedOrganisations: Bool = false) async throws -> Application {
-        let app = try await Application.make(.testing)
+        let app = try await TestApplication.make()
         do {
             try await configure(app, config, databaseSearchPath: schema.map { [$0] })
             if createSchema, let schema {

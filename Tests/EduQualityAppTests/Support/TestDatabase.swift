@@ -29,7 +29,7 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 /// own schema, so they run in parallel without seeing each other.
 func withTestApp<T>(_ database: TestDatabase, threshold: Int = 3,
                     _ body: (Application) async throws -> T) async throws -> T {
-    let app = try await Application.make(.testing)
+    let app = try await TestApplication.make()
     let workingDirectory = app.directory.workingDirectory
     var schema: String?
     let choice: AppConfig.DatabaseChoice
